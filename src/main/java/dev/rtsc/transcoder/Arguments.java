@@ -1,0 +1,73 @@
+package dev.rtsc.transcoder;
+
+/**
+ * Checks the caller's arguments before any network call, so that a mistake fails fast with a message
+ * that names the argument instead of surfacing later as an HTTP 400 or 404.
+ */
+final class Arguments {
+  private static final int MAX_REQUEST_ID_LENGTH = 128;
+
+  private Arguments() {}
+
+  /**
+   * An App ID or task ID becomes one path segment. Characters that a proxy or server could read as
+   * URL structure are refused even though they would be percent-encoded: an ID never contains them,
+   * so their presence means a bug in the caller, not a task to destroy.
+   */
+  static void checkPathSegment(String value, String name) {
+    checkText(value, name);
+    if (value.equals(".") || value.equals("..")) {
+      throw new IllegalArgumentException(name + " must not be '" + value + "'");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || c == ';') {
+        throw new IllegalArgumentException(
+            name + " must not contain '" + c + "' (found at index " + i + ")");
+      }
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        throw new IllegalArgumentException(
+            name + " must not contain whitespace or control characters (found at index " + i + ")");
+      }
+    }
+  }
+
+  /**
+   * The builder token travels as a percent-encoded query value, so any printable character is fine;
+   * control characters are refused. The value itself never appears in a message.
+   */
+  static void checkBuilderToken(String value) {
+    checkText(value, "builderToken");
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException(
+            "builderToken must not contain control characters (found at index " + i + ")");
+      }
+    }
+  }
+
+  /** A request id is sent as a header value, which only carries visible ASCII. */
+  static void checkRequestId(String value) {
+    checkText(value, "requestId");
+    if (value.length() > MAX_REQUEST_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          "requestId is longer than " + MAX_REQUEST_ID_LENGTH + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        throw new IllegalArgumentException(
+            "requestId must be visible ASCII without spaces (found at index " + i + ")");
+      }
+    }
+  }
+
+  private static void checkText(String value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " == null");
+    }
+    if (value.trim().isEmpty()) {
+      throw new IllegalArgumentException(name + " is blank");
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.rtsc.transcoder.errors;
+
+/**
+ * Base of every failure the client reports. Catch this to handle all of them; catch a subclass to
+ * handle one class of failure.
+ *
+ * <p>Every instance carries what a caller or Agora support needs to trace the call: the HTTP status
+ * (0 when no response arrived), Agora's {@code message} when the body was JSON, a bounded copy of
+ * the raw body, and the request id. The request id is the response's {@code X-Request-ID} or, when
+ * Agora omitted it or no response arrived, the id the client sent.
+ *
+ * <p>{@link #getMessage()} contains the status, Agora's message and the request id, never a secret.
+ */
+public abstract class CloudTranscoderException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String agoraMessage;
+  private final String rawBody;
+  private final String requestId;
+  private final String resourceId;
+
+  CloudTranscoderException(String summary, ErrorDetails details, Throwable cause) {
+    super(describe(summary, details), cause);
+    this.statusCode = details.statusCode();
+    this.agoraMessage = details.agoraMessage();
+    this.rawBody = details.rawBody();
+    this.requestId = details.requestId();
+    this.resourceId = details.resourceId();
+  }
+
+  private static String describe(String summary, ErrorDetails details) {
+    StringBuilder result = new StringBuilder(summary);
+    if (details.agoraMessage() != null && !details.agoraMessage().isEmpty()) {
+      result.append(": ").append(details.agoraMessage());
+    }
+    result.append(" (request-id: ").append(details.requestId());
+    if (details.resourceId() != null) {
+      result.append(", resource-id: ").append(details.resourceId());
+    }
+    return result.append(')').toString();
+  }
+
+  /** The HTTP status of the response, or 0 when the failure happened before one arrived. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /**
+   * The {@code message} field of Agora's JSON error body, or null when the body had none or was not
+   * JSON. Agora asks callers not to branch on its text; use the exception type or status instead.
+   */
+  public String agoraMessage() {
+    return agoraMessage;
+  }
+
+  /**
+   * The start of the response body as text (at most {@value ErrorDetails#MAX_RAW_BODY_CHARS}
+   * characters), or null when no body was read. Useful when the body was not JSON, such as an HTML
+   * page from a proxy.
+   */
+  public String rawBody() {
+    return rawBody;
+  }
+
+  /** The id that identifies this request in Agora's logs and in the client's; never null. */
+  public String requestId() {
+    return requestId;
+  }
+
+  /** The response's {@code X-Resource-ID}, or null when absent. Agora support asks for it. */
+  public String resourceId() {
+    return resourceId;
+  }
+}
