@@ -1,0 +1,409 @@
+package dev.rtsc.transcoder;
+
+import static dev.rtsc.transcoder.TestServers.APP_ID;
+import static dev.rtsc.transcoder.TestServers.BUILDER_TOKEN;
+import static dev.rtsc.transcoder.TestServers.TASK_ID;
+import static dev.rtsc.transcoder.TestServers.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rtsc.transcoder.errors.InvalidResponseException;
+import dev.rtsc.transcoder.errors.TaskNotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CloudTranscoderClientTest {
+  private MockWebServer server;
+  private CloudTranscoderClient client;
+
+  @BeforeEach
+  void setUp() {
+    server = TestServers.startLoopback();
+    client = TestServers.clientFor(server).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void destroyReturnsEveryFieldOfTheTask() throws Exception {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("X-Request-ID", "agora-request-1")
+            .setHeader("X-Resource-ID", "agora-resource-1")
+            .body(Fixtures.read("destroy-200.json"))
+            .build());
+
+    DestroyTaskResult result = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);
+
+    assertEquals(200, result.statusCode());
+    assertEquals("agora-request-1", result.requestId());
+    assertEquals("agora-resource-1", result.resourceId());
+    TranscodingTask task = result.task();
+    assertEquals("609f28f2644f1ae1ceb041b7047e3a1c", task.taskId());
+    assertEquals(1661324613L, task.createTs());
+    assertEquals(Instant.parse("2022-08-24T07:03:33Z"), task.createdAt());
+    assertEquals(TaskStatus.STOPPED, task.status());
+    assertEquals("STOPPED", task.statusRaw());
+    assertEquals("0", task.sequenceId());
+    assertEquals(Map.of(), task.eventHandlers());
+    assertEquals(Map.of(), task.executionWorkflows());
+    assertEquals(Map.of(), task.properties());
+    assertEquals(Map.of(), task.variables());
+    assertEquals(Map.of(), task.workflows());
+    TranscoderService service = task.cloudTranscoder();
+    assertEquals(ServiceStatus.SERVICE_COMPLETED, service.status());
+    assertEquals("serviceCompleted", service.statusRaw());
+    assertEquals("OnSlaveServiceStopped", service.message());
+    assertEquals("cloudTranscoderV2", service.serviceType());
+    assertEquals(1661324614L, service.createTs());
+    assertEquals(Instant.ofEpochSecond(1661324614L), service.createdAt());
+    assertEquals(Map.of(), service.details());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> transcoder = (Map<String, Object>) service.config().get("transcoder");
+    assertEquals(300.0, transcoder.get("idleTimeout"));
+    assertEquals(
+        List.of(Map.of("rtc", Map.of("rtcChannel", "room-1", "rtcUid", 123.0))),
+        transcoder.get("audioInputs"));
+
+    RecordedRequest request = server.takeRequest();
+    assertEquals("DELETE", request.getMethod());
+    assertEquals(
+        "/v1/projects/" + APP_ID + "/rtsc/cloud-transcoder/tasks/" + TASK_ID,
+        request.getUrl().encodedPath());
+    assertEquals(BUILDER_TOKEN, request.getUrl().queryParameter("builderToken"));
+    assertEquals(1, request.getUrl().querySize());
+    assertEquals(0, request.getBodySize());
+  }
+
+  @Test
+  void everyRequestCarriesAuthContentTypeUserAgentAndAFreshRequestId() throws Exception {
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+
+    DestroyTaskResult first = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);
+    DestroyTaskResult second = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);
+
+    RecordedRequest firstRequest = server.takeRequest();
+    String expectedAuth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (TestServers.CUSTOMER_ID + ":" + TestServers.CUSTOMER_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(expectedAuth, firstRequest.getHeaders().get("Authorization"));
+    assertEquals("application/json", firstRequest.getHeaders().get("Content-Type"));
+    String userAgent = firstRequest.getHeaders().get("User-Agent");
+    assertTrue(
+        userAgent.matches("cloud-transcoder-client/\\S+ okhttp/5\\.\\S+"), "User-Agent " + userAgent);
+    String firstId = firstRequest.getHeaders().get("X-Request-ID");
+    assertEquals(firstId, UUID.fromString(firstId).toString());
+    // Agora did not echo the header, so the result reports the id the client sent.
+    assertEquals(firstId, first.requestId());
+    assertNull(first.resourceId());
+
+    String secondId = server.takeRequest().getHeaders().get("X-Request-ID");
+    assertEquals(secondId, second.requestId());
+    assertTrue(!firstId.equals(secondId), "each call sends a new request id");
+  }
+
+  @Test
+  void callerSuppliedRequestIdIsSentAndReported() throws Exception {
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+
+    DestroyTaskResult result = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN, "my-trace-42");
+
+    assertEquals("my-trace-42", result.requestId());
+    assertEquals("my-trace-42", server.takeRequest().getHeaders().get("X-Request-ID"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TaskStatus.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
+  void everyTaskStatusValueDecodesToItsConstant(TaskStatus status) {
+    server.enqueue(json(200, "{\"status\":\"" + status.value() + "\"}"));
+
+    TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
+
+    assertEquals(status, task.status());
+    assertEquals(status.value(), task.statusRaw());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ServiceStatus.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
+  void everyServiceStatusValueDecodesToItsConstant(ServiceStatus status) {
+    server.enqueue(
+        json(200, "{\"services\":{\"cloudTranscoder\":{\"status\":\"" + status.value() + "\"}}}"));
+
+    TranscoderService service = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().cloudTranscoder();
+
+    assertEquals(status, service.status());
+    assertEquals(status.value(), service.statusRaw());
+  }
+
+  @Test
+  void unknownTaskAndServiceStatusKeepTheirRawValues() {
+    server.enqueue(json(200, Fixtures.read("destroy-200-unknown-values.json")));
+
+    TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
+
+    assertEquals(TaskStatus.UNKNOWN, task.status());
+    assertEquals("HIBERNATING", task.statusRaw());
+    assertEquals(ServiceStatus.UNKNOWN, task.cloudTranscoder().status());
+    assertEquals("serviceMigrating", task.cloudTranscoder().statusRaw());
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() {
+    server.enqueue(json(200, Fixtures.read("destroy-200-unknown-values.json")));
+
+    TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
+
+    assertEquals("7c0d5e4f3a2b1c0d9e8f7a6b5c4d3e2f", task.taskId());
+    assertEquals("cloudTranscoderV3", task.cloudTranscoder().serviceType());
+    assertEquals("OnSlaveServiceQueryUpdated", task.cloudTranscoder().message());
+    assertEquals("12", task.sequenceId());
+  }
+
+  @Test
+  void missingFieldsAreNull() {
+    server.enqueue(json(200, Fixtures.read("destroy-200-empty-object.json")));
+
+    TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
+
+    assertNull(task.taskId());
+    assertNull(task.createTs());
+    assertNull(task.createdAt());
+    assertNull(task.status());
+    assertNull(task.statusRaw());
+    assertNull(task.cloudTranscoder());
+    assertNull(task.sequenceId());
+    assertNull(task.eventHandlers());
+    assertNull(task.executionWorkflows());
+    assertNull(task.properties());
+    assertNull(task.variables());
+    assertNull(task.workflows());
+  }
+
+  @Test
+  void missingServiceFieldsAreNull() {
+    server.enqueue(json(200, "{\"services\":{\"cloudTranscoder\":{}}}"));
+
+    TranscoderService service = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().cloudTranscoder();
+
+    assertNull(service.config());
+    assertNull(service.createTs());
+    assertNull(service.createdAt());
+    assertNull(service.details());
+    assertNull(service.message());
+    assertNull(service.serviceType());
+    assertNull(service.status());
+    assertNull(service.statusRaw());
+  }
+
+  @Test
+  void reservedMapsAreReadOnlyAllTheWayDown() {
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+
+    TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
+
+    Map<String, Object> config = task.cloudTranscoder().config();
+    assertThrows(UnsupportedOperationException.class, () -> config.put("x", 1));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> transcoder = (Map<String, Object>) config.get("transcoder");
+    assertThrows(UnsupportedOperationException.class, () -> transcoder.remove("idleTimeout"));
+    List<?> inputs = (List<?>) transcoder.get("audioInputs");
+    assertThrows(UnsupportedOperationException.class, inputs::clear);
+  }
+
+  @Test
+  void createTsWrittenAsADecimalNumberStillDecodes() {
+    server.enqueue(json(200, "{\"createTs\":1661324613.0}"));
+
+    assertEquals(1661324613L, client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().createTs());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"taskId\":\"abc\"", // truncated
+        "not json at all",
+        "[1,2,3]",
+        "{\"createTs\":\"yesterday\"}",
+        "{\"services\":\"cloudTranscoder\"}",
+        "{\"taskId\":\"a\"} trailing",
+        "null"
+      })
+  void a200WithABodyThatIsNotATaskIsAnInvalidResponse(String body) {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("X-Request-ID", "req-malformed")
+            .body(body)
+            .build());
+
+    InvalidResponseException e =
+        assertThrows(
+            InvalidResponseException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+
+    assertEquals(200, e.statusCode());
+    assertEquals(body, e.rawBody());
+    assertEquals("req-malformed", e.requestId());
+    assertTrue(e.getMessage().startsWith("HTTP 200 with an invalid body: "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("(request-id: req-malformed)"), e.getMessage());
+  }
+
+  @Test
+  void anEmpty200IsAnInvalidResponse() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).build());
+
+    InvalidResponseException e =
+        assertThrows(
+            InvalidResponseException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+
+    assertEquals(200, e.statusCode());
+    assertNull(e.rawBody());
+    String sentId = server.takeRequest().getHeaders().get("X-Request-ID");
+    assertEquals(
+        "HTTP 200 with an invalid body: body is empty (request-id: " + sentId + ")", e.getMessage());
+  }
+
+  @Test
+  void aBodyLargerThanTheLimitFailsWithoutReadingItAll() {
+    StringBuilder huge = new StringBuilder("{\"taskId\":\"");
+    huge.append("x".repeat((int) ResponseDecoder.MAX_BODY_BYTES + 10)).append("\"}");
+    server.enqueue(json(200, huge.toString()));
+
+    InvalidResponseException e =
+        assertThrows(
+            InvalidResponseException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+
+    assertTrue(e.getMessage().contains("larger than 1048576 bytes"), e.getMessage());
+    assertEquals(dev.rtsc.transcoder.errors.ErrorDetails.MAX_RAW_BODY_CHARS, e.rawBody().length());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "abc+def/ghi==",
+        "with spaces and = signs",
+        "a&b=c&builderToken=evil",
+        "percent%20already%2Fencoded",
+        "ünïcødé-tøkén",
+        "#hash?query"
+      })
+  void builderTokenReachesTheServerUnchanged(String token) throws Exception {
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+
+    client.destroyTask(APP_ID, TASK_ID, token);
+
+    RecordedRequest request = server.takeRequest();
+    assertEquals(List.of(token), request.getUrl().queryParameterValues("builderToken"));
+    assertEquals(1, request.getUrl().querySize());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"task:1", "task@host", "a+b", "uuid-with-ünïcødé", "a=b&c", "..."})
+  void awkwardTaskIdsStayOnePathSegment(String taskId) throws Exception {
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+
+    client.destroyTask(APP_ID, taskId, BUILDER_TOKEN);
+
+    RecordedRequest request = server.takeRequest();
+    List<String> segments = request.getUrl().pathSegments();
+    assertEquals(
+        List.of("v1", "projects", APP_ID, "rtsc", "cloud-transcoder", "tasks", taskId), segments);
+  }
+
+  @Test
+  void baseUrlWithAPathPrefixKeepsThePrefix() throws Exception {
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+    try (CloudTranscoderClient proxied =
+        TestServers.clientFor(server).baseUrl(server.url("/agora-proxy").toString()).build()) {
+      proxied.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);
+    }
+
+    assertEquals(
+        "/agora-proxy/v1/projects/" + APP_ID + "/rtsc/cloud-transcoder/tasks/" + TASK_ID,
+        server.takeRequest().getUrl().encodedPath());
+  }
+
+  @Test
+  void asyncDestroyCompletesWithTheResult() throws Exception {
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+
+    CompletableFuture<DestroyTaskResult> future =
+        client.destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN, "async-1");
+
+    DestroyTaskResult result = future.get(10, TimeUnit.SECONDS);
+    assertEquals(TaskStatus.STOPPED, result.task().status());
+    assertEquals("async-1", result.requestId());
+    RecordedRequest request = server.takeRequest();
+    assertEquals("DELETE", request.getMethod());
+    assertEquals("async-1", request.getHeaders().get("X-Request-ID"));
+  }
+
+  @Test
+  void asyncDestroyFailsWithTheMappedException() {
+    server.enqueue(json(404, Fixtures.read("destroy-404.json")));
+
+    CompletableFuture<DestroyTaskResult> future =
+        client.destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN, "async-404");
+
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    TaskNotFoundException cause = (TaskNotFoundException) e.getCause();
+    assertEquals(404, cause.statusCode());
+    assertEquals("task not found", cause.agoraMessage());
+    assertEquals("async-404", cause.requestId());
+  }
+
+  @Test
+  void redirectsAreNotFollowed() throws Exception {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(302)
+            .setHeader("Location", "https://elsewhere.invalid/steal")
+            .build());
+
+    dev.rtsc.transcoder.errors.UnexpectedStatusException e =
+        assertThrows(
+            dev.rtsc.transcoder.errors.UnexpectedStatusException.class,
+            () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+
+    assertEquals(302, e.statusCode());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void toStringShowsNeitherSecretNorAuthorization() {
+    String text = client.toString();
+
+    assertTrue(text.contains(TestServers.CUSTOMER_ID), text);
+    assertTrue(!text.contains(TestServers.CUSTOMER_SECRET), text);
+    assertTrue(!text.contains("Basic"), text);
+  }
+}
