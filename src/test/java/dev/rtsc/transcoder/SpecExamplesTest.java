@@ -1,0 +1,156 @@
+package dev.rtsc.transcoder;
+
+import static dev.rtsc.transcoder.TestServers.APP_ID;
+import static dev.rtsc.transcoder.TestServers.BUILDER_TOKEN;
+import static dev.rtsc.transcoder.TestServers.TASK_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rtsc.transcoder.SpecExamples.Example;
+import dev.rtsc.transcoder.errors.CloudTranscoderServiceException;
+import io.swagger.v3.core.util.Json;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Our spec's examples are valid, and every destroy example (ours and Agora's) parses. */
+class SpecExamplesTest {
+  private static final String CONCRETE_PATH =
+      "/v1/projects/" + APP_ID + "/rtsc/cloud-transcoder/tasks/" + TASK_ID;
+  private static final OpenApiInteractionValidator VALIDATOR =
+      OpenApiInteractionValidator.createForSpecificationUrl(SpecExamples.OUR_SPEC.toString())
+          .build();
+
+  private MockWebServer server;
+  private CloudTranscoderClient client;
+
+  @BeforeEach
+  void setUp() {
+    server = TestServers.startLoopback();
+    client = TestServers.clientFor(server).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+    server.close();
+  }
+
+  static List<Example> ourExamples() {
+    return SpecExamples.destroyExamples(SpecExamples.OUR_SPEC);
+  }
+
+  static List<Example> agoraExamples() {
+    return SpecExamples.destroyExamples(SpecExamples.AGORA_SPEC);
+  }
+
+  @Test
+  void ourSpecHasAnExampleForEveryResponse() {
+    Set<String> withExamples =
+        ourExamples().stream().map(Example::responseKey).collect(Collectors.toCollection(TreeSet::new));
+
+    assertEquals(
+        new TreeSet<>(
+            Set.of("200", "400", "401", "403", "404", "409", "429", "500", "503", "504", "default")),
+        withExamples);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ourExamples")
+  void everyExampleInOurSpecValidatesAgainstItsSchema(Example example) {
+    ValidationReport report = validate(statusFor(example), example.json());
+
+    assertFalse(report.hasErrors(), () -> example + ": " + report.getMessages());
+  }
+
+  @Test
+  void theValidatorRejectsAnOffContractBody() {
+    // Guards the check above: an unknown enum value is outside the contract and must be reported.
+    ValidationReport report = validate(200, Fixtures.read("destroy-200-unknown-values.json"));
+
+    assertTrue(report.hasErrors());
+    assertTrue(report.getMessages().toString().contains("HIBERNATING"), report.getMessages()::toString);
+  }
+
+  @Test
+  void fixturesServedByTestsFollowTheSpec() {
+    assertFalse(validate(200, Fixtures.read("destroy-200.json")).hasErrors());
+    assertFalse(validate(200, Fixtures.read("destroy-200-empty-object.json")).hasErrors());
+    assertFalse(validate(404, Fixtures.read("destroy-404.json")).hasErrors());
+  }
+
+  @ParameterizedTest(name = "ours {0}")
+  @MethodSource("ourExamples")
+  void everyExampleInOurSpecParsesThroughTheClient(Example example) throws Exception {
+    assertParses(example);
+  }
+
+  @ParameterizedTest(name = "Agora {0}")
+  @MethodSource("agoraExamples")
+  void everyDestroyExampleInAgorasSpecParsesThroughTheClient(Example example) throws Exception {
+    assertParses(example);
+  }
+
+  @Test
+  void agorasSpecHasADestroySuccessExample() {
+    assertTrue(agoraExamples().stream().anyMatch(e -> e.responseKey().equals("200")));
+  }
+
+  private void assertParses(Example example) throws Exception {
+    int status = statusFor(example);
+    JsonNode expected = Json.mapper().readTree(example.json());
+    server.enqueue(TestServers.json(status, example.json()));
+
+    if (status == 200) {
+      TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
+      assertEquals(expected.path("taskId").asText(), task.taskId());
+      assertEquals(expected.path("createTs").asLong(), task.createTs());
+      assertEquals(expected.path("status").asText(), task.statusRaw());
+      assertTrue(task.status() != TaskStatus.UNKNOWN, "known status " + task.statusRaw());
+      assertEquals(expected.path("sequenceId").asText(), task.sequenceId());
+      JsonNode service = expected.path("services").path("cloudTranscoder");
+      assertEquals(service.path("status").asText(), task.cloudTranscoder().statusRaw());
+      assertTrue(task.cloudTranscoder().status() != ServiceStatus.UNKNOWN);
+      assertEquals(service.path("message").asText(), task.cloudTranscoder().message());
+      assertEquals(service.path("serviceType").asText(), task.cloudTranscoder().serviceType());
+      assertEquals(service.path("createTs").asLong(), task.cloudTranscoder().createTs());
+    } else {
+      CloudTranscoderServiceException e =
+          assertThrows(
+              CloudTranscoderServiceException.class,
+              () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+      assertEquals(status, e.statusCode());
+      assertEquals(expected.path("message").asText(), e.agoraMessage());
+    }
+    assertEquals("DELETE", server.takeRequest().getMethod());
+  }
+
+  private static int statusFor(Example example) {
+    // "default" covers every status without its own entry; 501 is one Agora documents.
+    return example.responseKey().equals("default") ? 501 : Integer.parseInt(example.responseKey());
+  }
+
+  private static ValidationReport validate(int status, String body) {
+    return VALIDATOR.validateResponse(
+        CONCRETE_PATH,
+        Request.Method.DELETE,
+        SimpleResponse.Builder.status(status)
+            .withContentType("application/json")
+            .withBody(body)
+            .build());
+  }
+}
