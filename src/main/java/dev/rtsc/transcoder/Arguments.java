@@ -1,8 +1,8 @@
 package dev.rtsc.transcoder;
 
 /**
- * Checks the caller's arguments before any network call, so that a mistake fails fast with a message
- * that names the argument instead of surfacing later as an HTTP 400 or 404.
+ * Checks the caller's arguments before any network call, so that a mistake fails fast with a
+ * message that names the argument instead of surfacing later as an HTTP 400 or 404.
  */
 final class Arguments {
   private static final int MAX_REQUEST_ID_LENGTH = 128;

@@ -32,8 +32,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * DestroyTaskResult result = client.destroyTask(appId, taskId, builderToken);
  * }</pre>
  *
- * <p>Create one client and share it: it is thread-safe and holds a connection pool. Every failure is
- * a {@link CloudTranscoderException} subclass; invalid arguments throw {@link
+ * <p>Create one client and share it: it is thread-safe and holds a connection pool. Every failure
+ * is a {@link CloudTranscoderException} subclass; invalid arguments throw {@link
  * IllegalArgumentException} before anything is sent.
  */
 public final class CloudTranscoderClient implements Closeable {
@@ -54,12 +54,14 @@ public final class CloudTranscoderClient implements Closeable {
 
   private CloudTranscoderClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
-    this.credentials = builder.credentials != null ? builder.credentials : Credentials.fromEnvironment();
+    this.credentials =
+        builder.credentials != null ? builder.credentials : Credentials.fromEnvironment();
     this.ownsHttpClient = builder.httpClient == null;
 
     OkHttpClient.Builder http =
         ownsHttpClient ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
-    applyTimeout(http, builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT, ownsHttpClient, Kind.CONNECT);
+    applyTimeout(
+        http, builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT, ownsHttpClient, Kind.CONNECT);
     applyTimeout(http, builder.readTimeout, DEFAULT_READ_TIMEOUT, ownsHttpClient, Kind.READ);
     applyTimeout(http, builder.writeTimeout, DEFAULT_WRITE_TIMEOUT, ownsHttpClient, Kind.WRITE);
     applyTimeout(http, builder.callTimeout, DEFAULT_CALL_TIMEOUT, ownsHttpClient, Kind.CALL);
@@ -140,8 +142,8 @@ public final class CloudTranscoderClient implements Closeable {
   }
 
   /**
-   * Like {@link #destroyTaskAsync(String, String, String)}, sending {@code requestId} as
-   * {@code X-Request-ID}.
+   * Like {@link #destroyTaskAsync(String, String, String)}, sending {@code requestId} as {@code
+   * X-Request-ID}.
    */
   public CompletableFuture<DestroyTaskResult> destroyTaskAsync(
       String appId, String taskId, String builderToken, String requestId) {
@@ -225,7 +227,11 @@ public final class CloudTranscoderClient implements Closeable {
   }
 
   private static void applyTimeout(
-      OkHttpClient.Builder http, Duration chosen, Duration fallback, boolean useFallback, Kind kind) {
+      OkHttpClient.Builder http,
+      Duration chosen,
+      Duration fallback,
+      boolean useFallback,
+      Kind kind) {
     // A caller-supplied OkHttpClient keeps its own timeouts unless the caller set ours explicitly.
     Duration value = chosen != null ? chosen : useFallback ? fallback : null;
     if (value == null) {
@@ -248,7 +254,9 @@ public final class CloudTranscoderClient implements Closeable {
     }
   }
 
-  /** Configures a {@link CloudTranscoderClient}. Not thread-safe; build once and share the client. */
+  /**
+   * Configures a {@link CloudTranscoderClient}. Not thread-safe; build once and share the client.
+   */
   public static final class Builder {
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
     private Credentials credentials;
@@ -260,7 +268,9 @@ public final class CloudTranscoderClient implements Closeable {
 
     private Builder() {}
 
-    /** The customer ID and secret. Defaults to {@link Credentials#fromEnvironment()} at build time. */
+    /**
+     * The customer ID and secret. Defaults to {@link Credentials#fromEnvironment()} at build time.
+     */
     public Builder credentials(Credentials credentials) {
       if (credentials == null) {
         throw new IllegalArgumentException("credentials == null");
@@ -275,8 +285,8 @@ public final class CloudTranscoderClient implements Closeable {
     }
 
     /**
-     * Where requests go, default {@value CloudTranscoderClient#DEFAULT_BASE_URL}. Use it for a regional domain, a
-     * proxy that adds a path prefix, or a local fake server.
+     * Where requests go, default {@value CloudTranscoderClient#DEFAULT_BASE_URL}. Use it for a
+     * regional domain, a proxy that adds a path prefix, or a local fake server.
      *
      * @throws IllegalArgumentException if it is not an absolute http or https URL, or has a query
      *     or fragment
@@ -297,7 +307,8 @@ public final class CloudTranscoderClient implements Closeable {
       }
       String path = parsed.encodedPath();
       // Retrofit resolves the operation path against the base URL, which must end in '/'.
-      this.baseUrl = path.endsWith("/") ? parsed : parsed.newBuilder().encodedPath(path + "/").build();
+      this.baseUrl =
+          path.endsWith("/") ? parsed : parsed.newBuilder().encodedPath(path + "/").build();
       return this;
     }
 

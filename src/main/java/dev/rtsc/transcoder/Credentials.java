@@ -8,8 +8,8 @@ import java.util.Map;
  * The customer ID and customer secret that authenticate calls with HTTP Basic. Create them with
  * {@link #of} or {@link #fromEnvironment()}.
  *
- * <p>The secret never leaves this object except inside the {@code Authorization} header;
- * {@link #toString()} shows only the customer ID.
+ * <p>The secret never leaves this object except inside the {@code Authorization} header; {@link
+ * #toString()} shows only the customer ID.
  */
 public final class Credentials {
   /** Environment variable read by {@link #fromEnvironment()} for the customer ID. */

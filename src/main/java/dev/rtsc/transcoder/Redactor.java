@@ -57,5 +57,4 @@ final class Redactor {
     copy.setStackTrace(cause.getStackTrace());
     return copy;
   }
-
 }

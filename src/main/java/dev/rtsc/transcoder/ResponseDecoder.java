@@ -23,10 +23,10 @@ import retrofit2.Converter;
  * Turns an OkHttp response into a result or one of the documented exceptions.
  *
  * <p>The body is read into memory first, up to a limit. That keeps two failures apart that would
- * otherwise both surface as {@link IOException}: the network dropping mid-body (a transport failure,
- * the task may not be destroyed) and a body that arrived whole but is not a task (an invalid
- * response, the task most likely is destroyed). The limit keeps a misbehaving proxy from filling the
- * heap.
+ * otherwise both surface as {@link IOException}: the network dropping mid-body (a transport
+ * failure, the task may not be destroyed) and a body that arrived whole but is not a task (an
+ * invalid response, the task most likely is destroyed). The limit keeps a misbehaving proxy from
+ * filling the heap.
  */
 final class ResponseDecoder {
   /** Far above any task body Agora sends (the Create config echoed back is a few KiB). */
@@ -56,12 +56,14 @@ final class ResponseDecoder {
       try {
         truncated = readAtMost(body.source(), buffer, MAX_BODY_BYTES);
       } catch (IOException e) {
-        throw transportFailure(e, ErrorDetails.of(status, null, null, requestId, resourceId), redactor);
+        throw transportFailure(
+            e, ErrorDetails.of(status, null, null, requestId, resourceId), redactor);
       }
       String rawBody = redactor.redact(prefix(buffer));
 
       if (!closing.isSuccessful()) {
-        String agoraMessage = truncated ? null : errorMessage(buffer.clone(), contentType, redactor);
+        String agoraMessage =
+            truncated ? null : errorMessage(buffer.clone(), contentType, redactor);
         throw CloudTranscoderServiceException.forStatus(
             ErrorDetails.of(status, agoraMessage, rawBody, requestId, resourceId));
       }
@@ -107,7 +109,8 @@ final class ResponseDecoder {
       return null;
     }
     try {
-      ErrorResponse error = errorConverter.convert(ResponseBody.create(body, contentType, body.size()));
+      ErrorResponse error =
+          errorConverter.convert(ResponseBody.create(body, contentType, body.size()));
       return error == null ? null : redactor.redact(error.getMessage());
     } catch (JsonDataException | IOException notJson) {
       // An HTML page from a proxy or a plain-text gateway error: the status still classifies it.

@@ -1,13 +1,13 @@
 package dev.rtsc.transcoder;
 
 /**
- * State of the transcoder service inside a task, as reported in
- * {@code services.cloudTranscoder.status}. Agora uses it mainly for troubleshooting; decide on
- * {@link TaskStatus} instead.
+ * State of the transcoder service inside a task, as reported in {@code
+ * services.cloudTranscoder.status}. Agora uses it mainly for troubleshooting; decide on {@link
+ * TaskStatus} instead.
  *
  * <p>Agora may add values at any time. A value this version does not know becomes {@link #UNKNOWN},
- * and {@link TranscoderService#statusRaw()} keeps the string as it arrived. Do not confuse
- * {@link #UNKNOWN} with {@link #SERVICE_UNKNOWN}, which Agora itself sends.
+ * and {@link TranscoderService#statusRaw()} keeps the string as it arrived. Do not confuse {@link
+ * #UNKNOWN} with {@link #SERVICE_UNKNOWN}, which Agora itself sends.
  */
 public enum ServiceStatus {
   /** The service has not started. */
@@ -28,7 +28,9 @@ public enum ServiceStatus {
   SERVICE_ABNORMAL("serviceAbnormal"),
   /** Agora reports the service state as unknown ({@code serviceUnknown}). */
   SERVICE_UNKNOWN("serviceUnknown"),
-  /** A value this version of the client does not know; see {@link TranscoderService#statusRaw()}. */
+  /**
+   * A value this version of the client does not know; see {@link TranscoderService#statusRaw()}.
+   */
   UNKNOWN(null);
 
   private final String value;

@@ -8,8 +8,8 @@ import java.util.Objects;
  * A Cloud Transcoding task as Agora described it in a response. Immutable.
  *
  * <p>Agora marks no field as required, so every accessor may return null when the field was absent.
- * Reserved fields are exposed as read-only maps of what the JSON held (strings, numbers as
- * {@code Double}, booleans, lists and maps).
+ * Reserved fields are exposed as read-only maps of what the JSON held (strings, numbers as {@code
+ * Double}, booleans, lists and maps).
  */
 public final class TranscodingTask {
   private final String taskId;

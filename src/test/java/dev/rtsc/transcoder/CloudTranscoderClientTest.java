@@ -118,7 +118,8 @@ class CloudTranscoderClientTest {
     assertEquals("application/json", firstRequest.getHeaders().get("Content-Type"));
     String userAgent = firstRequest.getHeaders().get("User-Agent");
     assertTrue(
-        userAgent.matches("cloud-transcoder-client/\\S+ okhttp/5\\.\\S+"), "User-Agent " + userAgent);
+        userAgent.matches("cloud-transcoder-client/\\S+ okhttp/5\\.\\S+"),
+        "User-Agent " + userAgent);
     String firstId = firstRequest.getHeaders().get("X-Request-ID");
     assertEquals(firstId, UUID.fromString(firstId).toString());
     // Agora did not echo the header, so the result reports the id the client sent.
@@ -157,7 +158,8 @@ class CloudTranscoderClientTest {
     server.enqueue(
         json(200, "{\"services\":{\"cloudTranscoder\":{\"status\":\"" + status.value() + "\"}}}"));
 
-    TranscoderService service = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().cloudTranscoder();
+    TranscoderService service =
+        client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().cloudTranscoder();
 
     assertEquals(status, service.status());
     assertEquals(status.value(), service.statusRaw());
@@ -211,7 +213,8 @@ class CloudTranscoderClientTest {
   void missingServiceFieldsAreNull() {
     server.enqueue(json(200, "{\"services\":{\"cloudTranscoder\":{}}}"));
 
-    TranscoderService service = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().cloudTranscoder();
+    TranscoderService service =
+        client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().cloudTranscoder();
 
     assertNull(service.config());
     assertNull(service.createTs());
@@ -267,7 +270,8 @@ class CloudTranscoderClientTest {
 
     InvalidResponseException e =
         assertThrows(
-            InvalidResponseException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+            InvalidResponseException.class,
+            () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
 
     assertEquals(200, e.statusCode());
     assertEquals(body, e.rawBody());
@@ -282,13 +286,15 @@ class CloudTranscoderClientTest {
 
     InvalidResponseException e =
         assertThrows(
-            InvalidResponseException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+            InvalidResponseException.class,
+            () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
 
     assertEquals(200, e.statusCode());
     assertNull(e.rawBody());
     String sentId = server.takeRequest().getHeaders().get("X-Request-ID");
     assertEquals(
-        "HTTP 200 with an invalid body: body is empty (request-id: " + sentId + ")", e.getMessage());
+        "HTTP 200 with an invalid body: body is empty (request-id: " + sentId + ")",
+        e.getMessage());
   }
 
   @Test
@@ -299,7 +305,8 @@ class CloudTranscoderClientTest {
 
     InvalidResponseException e =
         assertThrows(
-            InvalidResponseException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+            InvalidResponseException.class,
+            () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
 
     assertTrue(e.getMessage().contains("larger than 1048576 bytes"), e.getMessage());
     assertEquals(dev.rtsc.transcoder.errors.ErrorDetails.MAX_RAW_BODY_CHARS, e.rawBody().length());

@@ -49,7 +49,8 @@ class CredentialsTest {
   @Test
   void builderWithoutCredentialsFallsBackToTheEnvironment() {
     boolean environmentHasCredentials =
-        System.getenv("AGORA_CUSTOMER_ID") != null && System.getenv("AGORA_CUSTOMER_SECRET") != null;
+        System.getenv("AGORA_CUSTOMER_ID") != null
+            && System.getenv("AGORA_CUSTOMER_SECRET") != null;
     if (environmentHasCredentials) {
       try (CloudTranscoderClient client = CloudTranscoderClient.builder().build()) {
         assertTrue(client.toString().contains(System.getenv("AGORA_CUSTOMER_ID")));

@@ -86,7 +86,9 @@ class ErrorMappingTest {
     }
 
     CloudTranscoderException e =
-        assertThrows(CloudTranscoderException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+        assertThrows(
+            CloudTranscoderException.class,
+            () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
 
     assertSame(expected, e.getClass());
     assertEquals(status, e.statusCode());
@@ -100,8 +102,15 @@ class ErrorMappingTest {
       assertEquals("reason for " + status, e.agoraMessage());
       assertEquals(body, e.rawBody());
       assertEquals(
-          "HTTP " + status + ": reason for " + status + " (request-id: req-" + status
-              + ", resource-id: res-" + status + ")",
+          "HTTP "
+              + status
+              + ": reason for "
+              + status
+              + " (request-id: req-"
+              + status
+              + ", resource-id: res-"
+              + status
+              + ")",
           e.getMessage());
     }
     assertEquals("DELETE", server.takeRequest().getMethod());
@@ -117,7 +126,8 @@ class ErrorMappingTest {
             .build());
 
     ServerException e =
-        assertThrows(ServerException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+        assertThrows(
+            ServerException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
 
     String sentId = server.takeRequest().getHeaders().get("X-Request-ID");
     assertEquals(502, e.statusCode());
@@ -133,7 +143,8 @@ class ErrorMappingTest {
 
     AuthenticationException e =
         assertThrows(
-            AuthenticationException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN, "req-empty"));
+            AuthenticationException.class,
+            () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN, "req-empty"));
 
     assertEquals(401, e.statusCode());
     assertNull(e.agoraMessage());
@@ -147,9 +158,11 @@ class ErrorMappingTest {
     server.enqueue(TestServers.json(400, "[\"bad\"]"));
 
     BadRequestException objectBody =
-        assertThrows(BadRequestException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+        assertThrows(
+            BadRequestException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
     BadRequestException arrayBody =
-        assertThrows(BadRequestException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+        assertThrows(
+            BadRequestException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
 
     assertNull(objectBody.agoraMessage());
     assertEquals("{\"code\":7,\"reason\":\"bad appid\"}", objectBody.rawBody());
@@ -160,12 +173,16 @@ class ErrorMappingTest {
   @Test
   void builderTokenEchoedInAnErrorBodyIsRedacted() {
     String echoed =
-        "{\"message\":\"bad token " + BUILDER_TOKEN + "\",\"url\":\"/tasks/x?builderToken="
-            + BUILDER_TOKEN + "\"}";
+        "{\"message\":\"bad token "
+            + BUILDER_TOKEN
+            + "\",\"url\":\"/tasks/x?builderToken="
+            + BUILDER_TOKEN
+            + "\"}";
     server.enqueue(TestServers.json(400, echoed));
 
     BadRequestException e =
-        assertThrows(BadRequestException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+        assertThrows(
+            BadRequestException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
 
     assertEquals("bad token ██", e.agoraMessage());
     assertFalse(e.rawBody().contains(BUILDER_TOKEN), e.rawBody());

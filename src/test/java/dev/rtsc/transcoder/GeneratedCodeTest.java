@@ -20,7 +20,10 @@ class GeneratedCodeTest {
 
   private static List<Path> generatedFiles() throws IOException {
     try (Stream<Path> files = Files.walk(GENERATED)) {
-      return files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -59,7 +62,8 @@ class GeneratedCodeTest {
       assertFalse(text.contains("com.google.gson"), file + " imports Gson");
       assertFalse(text.contains("jackson"), file + " imports Jackson");
       if (file.toString().contains("/model/") && text.contains("final class")) {
-        assertTrue(text.contains("import com.squareup.moshi.Json;"), file + " is not a Moshi model");
+        assertTrue(
+            text.contains("import com.squareup.moshi.Json;"), file + " is not a Moshi model");
       }
     }
   }
@@ -67,8 +71,7 @@ class GeneratedCodeTest {
   @Test
   void publicTaskStatusMatchesTheGeneratedEnum() {
     assertEquals(
-        names(dev.rtsc.transcoder.generated.model.TaskStatus.values()),
-        names(TaskStatus.values()));
+        names(dev.rtsc.transcoder.generated.model.TaskStatus.values()), names(TaskStatus.values()));
     for (TaskStatus status : TaskStatus.values()) {
       assertEquals(
           dev.rtsc.transcoder.generated.model.TaskStatus.valueOf(status.name()).getValue(),

@@ -50,7 +50,8 @@ class InvalidArgumentsTest {
         Arguments.of(APP_ID, "a;b", BUILDER_TOKEN, "taskId must not contain ';'"),
         Arguments.of(
             APP_ID, " padded", BUILDER_TOKEN, "taskId must not contain whitespace or control"),
-        Arguments.of(APP_ID, "a\nb", BUILDER_TOKEN, "taskId must not contain whitespace or control"),
+        Arguments.of(
+            APP_ID, "a\nb", BUILDER_TOKEN, "taskId must not contain whitespace or control"),
         Arguments.of(APP_ID, TASK_ID, null, "builderToken == null"),
         Arguments.of(APP_ID, TASK_ID, " ", "builderToken is blank"),
         Arguments.of(APP_ID, TASK_ID, "tok\r\nen", "builderToken must not contain control"));
@@ -107,8 +108,7 @@ class InvalidArgumentsTest {
         "baseUrl is not an http or https URL: ftp://example.com",
         assertThrows(IllegalArgumentException.class, () -> builder.baseUrl("ftp://example.com"))
             .getMessage());
-    assertThrows(
-        IllegalArgumentException.class, () -> builder.baseUrl("https://example.com/?a=b"));
+    assertThrows(IllegalArgumentException.class, () -> builder.baseUrl("https://example.com/?a=b"));
     assertThrows(
         IllegalArgumentException.class, () -> builder.baseUrl("https://user:pw@example.com/"));
     assertThrows(

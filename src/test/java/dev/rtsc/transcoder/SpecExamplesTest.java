@@ -61,11 +61,14 @@ class SpecExamplesTest {
   @Test
   void ourSpecHasAnExampleForEveryResponse() {
     Set<String> withExamples =
-        ourExamples().stream().map(Example::responseKey).collect(Collectors.toCollection(TreeSet::new));
+        ourExamples().stream()
+            .map(Example::responseKey)
+            .collect(Collectors.toCollection(TreeSet::new));
 
     assertEquals(
         new TreeSet<>(
-            Set.of("200", "400", "401", "403", "404", "409", "429", "500", "503", "504", "default")),
+            Set.of(
+                "200", "400", "401", "403", "404", "409", "429", "500", "503", "504", "default")),
         withExamples);
   }
 
@@ -83,7 +86,8 @@ class SpecExamplesTest {
     ValidationReport report = validate(200, Fixtures.read("destroy-200-unknown-values.json"));
 
     assertTrue(report.hasErrors());
-    assertTrue(report.getMessages().toString().contains("HIBERNATING"), report.getMessages()::toString);
+    assertTrue(
+        report.getMessages().toString().contains("HIBERNATING"), report.getMessages()::toString);
   }
 
   @Test

@@ -55,7 +55,10 @@ class TransportFailureTest {
       ExecutionException e =
           assertThrows(
               ExecutionException.class,
-              () -> client.destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN).get(10, TimeUnit.SECONDS));
+              () ->
+                  client
+                      .destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN)
+                      .get(10, TimeUnit.SECONDS));
       assertInstanceOf(TransportException.class, e.getCause());
     }
   }

@@ -12,8 +12,9 @@ public abstract class CloudTranscoderServiceException extends CloudTranscoderExc
   }
 
   /**
-   * The exception for a non-2xx response: 400, 401, 403, 404, 409 and 429 each have their own class,
-   * every 5xx is a {@link ServerException}, and anything else an {@link UnexpectedStatusException}.
+   * The exception for a non-2xx response: 400, 401, 403, 404, 409 and 429 each have their own
+   * class, every 5xx is a {@link ServerException}, and anything else an {@link
+   * UnexpectedStatusException}.
    */
   public static CloudTranscoderServiceException forStatus(ErrorDetails details) {
     int status = details.statusCode();

@@ -1,8 +1,8 @@
 package dev.rtsc.transcoder.errors;
 
 /**
- * What is known about a failed call: the fields every {@link CloudTranscoderException} carries.
- * Use it to build exceptions in tests of code that handles them.
+ * What is known about a failed call: the fields every {@link CloudTranscoderException} carries. Use
+ * it to build exceptions in tests of code that handles them.
  */
 public final class ErrorDetails {
   /** The longest copy of a response body that an exception keeps. */

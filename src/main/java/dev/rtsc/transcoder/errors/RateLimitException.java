@@ -1,6 +1,8 @@
 package dev.rtsc.transcoder.errors;
 
-/** HTTP 429: the account sent more than Agora's limit of 10 requests per second. Back off and retry. */
+/**
+ * HTTP 429: the account sent more than Agora's limit of 10 requests per second. Back off and retry.
+ */
 public final class RateLimitException extends CloudTranscoderServiceException {
   private static final long serialVersionUID = 1L;
 

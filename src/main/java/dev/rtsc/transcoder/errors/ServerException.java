@@ -1,6 +1,9 @@
 package dev.rtsc.transcoder.errors;
 
-/** HTTP 5xx: Agora failed to handle the request. 500, 503 and 504 are worth retrying after a back-off; 501 is not. */
+/**
+ * HTTP 5xx: Agora failed to handle the request. 500, 503 and 504 are worth retrying after a
+ * back-off; 501 is not.
+ */
 public final class ServerException extends CloudTranscoderServiceException {
   private static final long serialVersionUID = 1L;
 

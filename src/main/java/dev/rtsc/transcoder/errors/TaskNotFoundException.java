@@ -1,6 +1,9 @@
 package dev.rtsc.transcoder.errors;
 
-/** HTTP 404: no such task. It never existed, was already destroyed, or stopped itself after idling past its {@code idleTimeout}; in every case it is no longer running or billed. */
+/**
+ * HTTP 404: no such task. It never existed, was already destroyed, or stopped itself after idling
+ * past its {@code idleTimeout}; in every case it is no longer running or billed.
+ */
 public final class TaskNotFoundException extends CloudTranscoderServiceException {
   private static final long serialVersionUID = 1L;
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * The call failed on the network: the connection was refused or reset, or the response was cut off.
- * The cause is the underlying {@link IOException}. Whether Agora received the request is unknown, so
- * the task may or may not have been destroyed; destroy is idempotent, so retrying is safe.
+ * The cause is the underlying {@link IOException}. Whether Agora received the request is unknown,
+ * so the task may or may not have been destroyed; destroy is idempotent, so retrying is safe.
  */
 public class TransportException extends CloudTranscoderException {
   private static final long serialVersionUID = 1L;
