@@ -2,23 +2,22 @@ package dev.rtsc.transcoder;
 
 import com.squareup.moshi.Moshi;
 import dev.rtsc.transcoder.errors.CloudTranscoderException;
-import dev.rtsc.transcoder.errors.ErrorDetails;
 import dev.rtsc.transcoder.generated.api.CloudTranscoderApi;
 import dev.rtsc.transcoder.generated.model.CloudTranscoderTask;
 import dev.rtsc.transcoder.generated.model.ErrorResponse;
 import java.io.Closeable;
-import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.HttpUrl;
+import java.util.function.DoubleSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -32,65 +31,105 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * DestroyTaskResult result = client.destroyTask(appId, taskId, builderToken);
  * }</pre>
  *
- * <p>Create one client and share it: it is thread-safe and holds a connection pool. Every failure
- * is a {@link CloudTranscoderException} subclass; invalid arguments throw {@link
- * IllegalArgumentException} before anything is sent.
+ * <p>Create one client and share it: it is thread-safe and holds a connection pool and a rate
+ * limiter that all its calls share. Failed attempts are retried and fail over between Agora's
+ * domains as set by {@link RetryPolicy} and {@link Endpoints}. Every failure is a {@link
+ * CloudTranscoderException} subclass; invalid arguments throw {@link IllegalArgumentException}
+ * before anything is sent.
  */
 public final class CloudTranscoderClient implements Closeable {
-  /** Agora's global REST endpoint. */
+  /** Agora's global REST endpoint, the first one tried by default. */
   public static final String DEFAULT_BASE_URL = "https://api.sd-rtn.com/";
+
+  /** Agora's documented limit per account. */
+  public static final double DEFAULT_REQUESTS_PER_SECOND = 10;
 
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
-  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpUrl baseUrl;
+  private final Endpoints endpoints;
   private final Credentials credentials;
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
   private final CloudTranscoderApi api;
-  private final ResponseDecoder decoder;
+  private final CallRunner runner;
+  private final Executor asyncExecutor;
 
   private CloudTranscoderClient(Builder builder) {
-    this.baseUrl = builder.baseUrl;
+    this.endpoints = builder.endpoints;
     this.credentials =
         builder.credentials != null ? builder.credentials : Credentials.fromEnvironment();
     this.ownsHttpClient = builder.httpClient == null;
 
     OkHttpClient.Builder http =
         ownsHttpClient ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
-    applyTimeout(
-        http, builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT, ownsHttpClient, Kind.CONNECT);
-    applyTimeout(http, builder.readTimeout, DEFAULT_READ_TIMEOUT, ownsHttpClient, Kind.READ);
-    applyTimeout(http, builder.writeTimeout, DEFAULT_WRITE_TIMEOUT, ownsHttpClient, Kind.WRITE);
-    applyTimeout(http, builder.callTimeout, DEFAULT_CALL_TIMEOUT, ownsHttpClient, Kind.CALL);
+    // A caller-supplied OkHttpClient keeps its own timeouts unless the caller set ours explicitly.
+    Duration connect = pick(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT);
+    Duration read = pick(builder.readTimeout, DEFAULT_READ_TIMEOUT);
+    Duration write = pick(builder.writeTimeout, DEFAULT_WRITE_TIMEOUT);
+    Duration call = pick(builder.callTimeout, DEFAULT_CALL_TIMEOUT);
+    if (connect != null) {
+      http.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (read != null) {
+      http.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (write != null) {
+      http.writeTimeout(write.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (call != null) {
+      http.callTimeout(call.toMillis(), TimeUnit.MILLISECONDS);
+    }
     this.httpClient =
         http
             // A redirect is never part of this API. Following one would turn DELETE into GET on
             // 301/302 and could carry the builder token to another host, so surface it instead.
             .followRedirects(false)
             .followSslRedirects(false)
+            // Retries are ours (counted, logged, backed off, failed over); OkHttp's silent ones
+            // would hide attempts and double the load on a struggling server.
+            .retryOnConnectionFailure(false)
             .addInterceptor(new DefaultHeadersInterceptor(credentials))
             .build();
 
     Moshi moshi = new Moshi.Builder().build();
     Retrofit retrofit =
         new Retrofit.Builder()
-            .baseUrl(baseUrl)
+            .baseUrl(endpoints.base(0))
             .client(httpClient)
             .addConverterFactory(MoshiConverterFactory.create(moshi))
             .validateEagerly(true)
             .build();
     this.api = retrofit.create(CloudTranscoderApi.class);
     Annotation[] none = new Annotation[0];
-    this.decoder =
+    ResponseDecoder decoder =
         new ResponseDecoder(
             retrofit.<CloudTranscoderTask>responseBodyConverter(CloudTranscoderTask.class, none),
-            retrofit.<ErrorResponse>responseBodyConverter(ErrorResponse.class, none));
+            retrofit.<ErrorResponse>responseBodyConverter(ErrorResponse.class, none),
+            builder.wallClock);
+    RateLimiter limiter =
+        builder.requestsPerSecond > 0
+            ? new RateLimiter(builder.requestsPerSecond, builder.ticker, builder.sleeper)
+            : null;
+    this.runner =
+        new CallRunner(
+            httpClient,
+            endpoints,
+            decoder,
+            builder.retryPolicy,
+            limiter,
+            builder.ticker,
+            builder.sleeper,
+            builder.random);
+    this.asyncExecutor =
+        builder.asyncExecutor != null
+            ? builder.asyncExecutor
+            : httpClient.dispatcher().executorService();
   }
 
-  /** A builder with the defaults: Agora's global endpoint and credentials from the environment. */
+  /** A builder with the defaults: Agora's global domains and credentials from the environment. */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,8 +150,8 @@ public final class CloudTranscoderClient implements Closeable {
   }
 
   /**
-   * Destroys a task, sending {@code requestId} as {@code X-Request-ID} so the call can be found in
-   * the caller's and Agora's logs.
+   * Destroys a task, sending {@code requestId} as {@code X-Request-ID} on every attempt so the call
+   * can be found in the caller's and Agora's logs.
    *
    * @throws IllegalArgumentException if an argument is invalid, or {@code requestId} is not visible
    *     ASCII of at most 128 characters
@@ -120,21 +159,14 @@ public final class CloudTranscoderClient implements Closeable {
    */
   public DestroyTaskResult destroyTask(
       String appId, String taskId, String builderToken, String requestId) {
-    Call call = newCall(appId, taskId, builderToken, requestId);
-    Redactor redactor = redactor(builderToken);
-    Response response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      throw ResponseDecoder.transportFailure(e, ErrorDetails.noResponse(requestId), redactor);
-    }
-    return decoder.decode(response, requestId, redactor);
+    return newCall(appId, taskId, builderToken, requestId).run();
   }
 
   /**
-   * Destroys a task without blocking. The future completes with the result, or exceptionally with a
-   * {@link CloudTranscoderException}; cancelling it cancels the HTTP call. Invalid arguments throw
-   * {@link IllegalArgumentException} at once rather than through the future.
+   * Destroys a task without blocking the caller. The future completes with the result, or
+   * exceptionally with a {@link CloudTranscoderException}; cancelling it cancels the HTTP call and
+   * any further retry. Invalid arguments throw {@link IllegalArgumentException} at once rather than
+   * through the future.
    */
   public CompletableFuture<DestroyTaskResult> destroyTaskAsync(
       String appId, String taskId, String builderToken) {
@@ -147,26 +179,20 @@ public final class CloudTranscoderClient implements Closeable {
    */
   public CompletableFuture<DestroyTaskResult> destroyTaskAsync(
       String appId, String taskId, String builderToken, String requestId) {
-    Call call = newCall(appId, taskId, builderToken, requestId);
-    Redactor redactor = redactor(builderToken);
+    CallRunner.DestroyCall call = newCall(appId, taskId, builderToken, requestId);
     CompletableFuture<DestroyTaskResult> future = new CompletableFuture<>();
-    call.enqueue(
-        new Callback() {
-          @Override
-          public void onFailure(Call failed, IOException e) {
-            future.completeExceptionally(
-                ResponseDecoder.transportFailure(e, ErrorDetails.noResponse(requestId), redactor));
-          }
-
-          @Override
-          public void onResponse(Call done, Response response) {
+    try {
+      asyncExecutor.execute(
+          () -> {
             try {
-              future.complete(decoder.decode(response, requestId, redactor));
-            } catch (RuntimeException e) {
+              future.complete(call.run());
+            } catch (RuntimeException | Error e) {
               future.completeExceptionally(e);
             }
-          }
-        });
+          });
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("client is closed", e);
+    }
     future.whenComplete(
         (result, error) -> {
           if (future.isCancelled()) {
@@ -176,9 +202,9 @@ public final class CloudTranscoderClient implements Closeable {
     return future;
   }
 
-  /** The base URL calls go to. */
+  /** The base URL of the first attempt. */
   public String baseUrl() {
-    return baseUrl.toString();
+    return endpoints.primary();
   }
 
   /**
@@ -193,78 +219,52 @@ public final class CloudTranscoderClient implements Closeable {
     }
   }
 
-  /** Shows the base URL and customer ID; never the secret. */
+  /** Shows the endpoints and customer ID; never the secret. */
   @Override
   public String toString() {
-    return "CloudTranscoderClient{baseUrl=" + baseUrl + ", credentials=" + credentials + '}';
+    return "CloudTranscoderClient{endpoints=" + endpoints + ", credentials=" + credentials + '}';
   }
 
-  private Call newCall(String appId, String taskId, String builderToken, String requestId) {
+  private CallRunner.DestroyCall newCall(
+      String appId, String taskId, String builderToken, String requestId) {
     Arguments.checkPathSegment(appId, "appId");
     Arguments.checkPathSegment(taskId, "taskId");
     Arguments.checkBuilderToken(builderToken);
     Arguments.checkRequestId(requestId);
     // Retrofit turns the generated interface into the request (path, encoding, query, header); the
-    // call is executed here so that the body can be read with a limit and failures classified.
+    // runner executes it so that it can bound the body, classify failures, retry and fail over.
     Request request =
         api.destroyCloudTranscodingTask(appId, taskId, builderToken, requestId).request();
-    return httpClient.newCall(request);
-  }
-
-  private Redactor redactor(String builderToken) {
-    return new Redactor(builderToken, credentials.authorizationHeader());
+    return runner.newCall(
+        request, requestId, new Redactor(builderToken, credentials.authorizationHeader()));
   }
 
   private static String newRequestId() {
     return UUID.randomUUID().toString();
   }
 
-  private enum Kind {
-    CONNECT,
-    READ,
-    WRITE,
-    CALL
-  }
-
-  private static void applyTimeout(
-      OkHttpClient.Builder http,
-      Duration chosen,
-      Duration fallback,
-      boolean useFallback,
-      Kind kind) {
-    // A caller-supplied OkHttpClient keeps its own timeouts unless the caller set ours explicitly.
-    Duration value = chosen != null ? chosen : useFallback ? fallback : null;
-    if (value == null) {
-      return;
-    }
-    long millis = value.toMillis();
-    switch (kind) {
-      case CONNECT:
-        http.connectTimeout(millis, TimeUnit.MILLISECONDS);
-        break;
-      case READ:
-        http.readTimeout(millis, TimeUnit.MILLISECONDS);
-        break;
-      case WRITE:
-        http.writeTimeout(millis, TimeUnit.MILLISECONDS);
-        break;
-      case CALL:
-        http.callTimeout(millis, TimeUnit.MILLISECONDS);
-        break;
-    }
+  private Duration pick(Duration chosen, Duration fallback) {
+    return chosen != null ? chosen : ownsHttpClient ? fallback : null;
   }
 
   /**
    * Configures a {@link CloudTranscoderClient}. Not thread-safe; build once and share the client.
    */
   public static final class Builder {
-    private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
+    private Endpoints endpoints = Endpoints.global();
     private Credentials credentials;
     private OkHttpClient httpClient;
     private Duration connectTimeout;
     private Duration readTimeout;
     private Duration writeTimeout;
     private Duration callTimeout;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private double requestsPerSecond = DEFAULT_REQUESTS_PER_SECOND;
+    private Executor asyncExecutor;
+    private Ticker ticker = Ticker.SYSTEM;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private Clock wallClock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -285,67 +285,125 @@ public final class CloudTranscoderClient implements Closeable {
     }
 
     /**
-     * Where requests go, default {@value CloudTranscoderClient#DEFAULT_BASE_URL}. Use it for a
-     * regional domain, a proxy that adds a path prefix, or a local fake server.
+     * Sends every attempt to {@code baseUrl}, turning failover off: for a proxy (a path prefix is
+     * kept), one regional domain, or a local fake server. Shorthand for {@code
+     * endpoints(Endpoints.fixed(baseUrl))}.
      *
-     * @throws IllegalArgumentException if it is not an absolute http or https URL, or has a query
-     *     or fragment
+     * @throws IllegalArgumentException if it is not an absolute http or https URL, has a query,
+     *     fragment or user info, or is plain http to a host other than loopback
      */
     public Builder baseUrl(String baseUrl) {
-      if (baseUrl == null) {
-        throw new IllegalArgumentException("baseUrl == null");
-      }
-      HttpUrl parsed = HttpUrl.parse(baseUrl);
-      if (parsed == null) {
-        throw new IllegalArgumentException("baseUrl is not an http or https URL: " + baseUrl);
-      }
-      if (parsed.query() != null || parsed.fragment() != null) {
-        throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + baseUrl);
-      }
-      if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
-        throw new IllegalArgumentException("baseUrl must not carry user info; use credentials()");
-      }
-      String path = parsed.encodedPath();
-      // Retrofit resolves the operation path against the base URL, which must end in '/'.
-      this.baseUrl =
-          path.endsWith("/") ? parsed : parsed.newBuilder().encodedPath(path + "/").build();
+      this.endpoints = Endpoints.fixed(baseUrl);
       return this;
     }
 
-    /** TCP connect timeout, default 10 s. */
+    /**
+     * Fails over from the global domains to the regional domains of {@code region}. Shorthand for
+     * {@code endpoints(Endpoints.region(region))}.
+     */
+    public Builder region(Region region) {
+      this.endpoints = Endpoints.region(region);
+      return this;
+    }
+
+    /** Where attempts go; default {@link Endpoints#global()}. */
+    public Builder endpoints(Endpoints endpoints) {
+      if (endpoints == null) {
+        throw new IllegalArgumentException("endpoints == null");
+      }
+      this.endpoints = endpoints;
+      return this;
+    }
+
+    /** TCP connect timeout per attempt, default 10 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = checkTimeout(timeout, "connectTimeout");
       return this;
     }
 
-    /** Longest wait between two reads of the response, default 30 s. */
+    /** Longest wait between two reads of a response, default 30 s. */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = checkTimeout(timeout, "readTimeout");
       return this;
     }
 
-    /** Longest wait between two writes of the request, default 10 s. */
+    /** Longest wait between two writes of a request, default 10 s. */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = checkTimeout(timeout, "writeTimeout");
       return this;
     }
 
-    /** Limit on a whole call from connect to the last byte of the body, default 60 s. */
+    /**
+     * Limit on one attempt from connect to the last byte of the body, default 30 s. The whole call,
+     * retries included, is bounded by {@link RetryPolicy#deadline()}.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = checkTimeout(timeout, "callTimeout");
       return this;
     }
 
+    /** Retries and the per-call deadline; default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      if (retryPolicy == null) {
+        throw new IllegalArgumentException("retryPolicy == null");
+      }
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /**
+     * Most requests per second this client sends, retries included, shared by all its calls.
+     * Default 10, Agora's limit per account; lower it when several processes share an account. 0
+     * turns the limiter off.
+     */
+    public Builder maxRequestsPerSecond(double requestsPerSecond) {
+      if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
+        throw new IllegalArgumentException(
+            "maxRequestsPerSecond must be >= 0: " + requestsPerSecond);
+      }
+      this.requestsPerSecond = requestsPerSecond;
+      return this;
+    }
+
     /**
      * An OkHttpClient to share its connection pool and dispatcher. The client adds its own
-     * interceptor and turns off redirects on a derived copy; the original is not changed. Its
-     * timeouts are kept unless set on this builder.
+     * interceptor and turns off redirects and OkHttp's retries on a derived copy; the original is
+     * not changed. Its timeouts are kept unless set on this builder.
      */
     public Builder okHttpClient(OkHttpClient httpClient) {
       if (httpClient == null) {
         throw new IllegalArgumentException("httpClient == null");
       }
       this.httpClient = httpClient;
+      return this;
+    }
+
+    /** Runs async calls (including their retry waits); default OkHttp's dispatcher threads. */
+    public Builder asyncExecutor(Executor executor) {
+      if (executor == null) {
+        throw new IllegalArgumentException("executor == null");
+      }
+      this.asyncExecutor = executor;
+      return this;
+    }
+
+    Builder ticker(Ticker ticker) {
+      this.ticker = ticker;
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    Builder random(DoubleSupplier random) {
+      this.random = random;
+      return this;
+    }
+
+    Builder wallClock(Clock wallClock) {
+      this.wallClock = wallClock;
       return this;
     }
 

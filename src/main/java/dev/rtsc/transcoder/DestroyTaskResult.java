@@ -1,5 +1,7 @@
 package dev.rtsc.transcoder;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,12 +13,19 @@ public final class DestroyTaskResult {
   private final int statusCode;
   private final String requestId;
   private final String resourceId;
+  private final List<Attempt> attempts;
 
-  DestroyTaskResult(TranscodingTask task, int statusCode, String requestId, String resourceId) {
+  DestroyTaskResult(
+      TranscodingTask task,
+      int statusCode,
+      String requestId,
+      String resourceId,
+      List<Attempt> attempts) {
     this.task = task;
     this.statusCode = statusCode;
     this.requestId = requestId;
     this.resourceId = resourceId;
+    this.attempts = Collections.unmodifiableList(attempts);
   }
 
   /** The destroyed task as Agora described it; never null. */
@@ -40,6 +49,14 @@ public final class DestroyTaskResult {
   /** The response's {@code X-Resource-ID}, or null when absent. */
   public String resourceId() {
     return resourceId;
+  }
+
+  /**
+   * Every attempt the call made, oldest first; the last one succeeded. More than one when the call
+   * retried or failed over.
+   */
+  public List<Attempt> attempts() {
+    return attempts;
   }
 
   @Override
@@ -72,6 +89,8 @@ public final class DestroyTaskResult {
         + requestId
         + ", resourceId="
         + resourceId
+        + ", attempts="
+        + attempts.size()
         + '}';
   }
 }

@@ -11,7 +11,19 @@ import dev.rtsc.transcoder.generated.model.CloudTranscoderTask;
 import dev.rtsc.transcoder.generated.model.ErrorResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLHandshakeException;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -34,16 +46,27 @@ final class ResponseDecoder {
 
   private final Converter<ResponseBody, CloudTranscoderTask> taskConverter;
   private final Converter<ResponseBody, ErrorResponse> errorConverter;
+  private final Clock wallClock;
 
   ResponseDecoder(
       Converter<ResponseBody, CloudTranscoderTask> taskConverter,
-      Converter<ResponseBody, ErrorResponse> errorConverter) {
+      Converter<ResponseBody, ErrorResponse> errorConverter,
+      Clock wallClock) {
     this.taskConverter = taskConverter;
     this.errorConverter = errorConverter;
+    this.wallClock = wallClock;
   }
 
-  /** Decodes {@code response} and closes it. */
-  DestroyTaskResult decode(Response response, String sentRequestId, Redactor redactor) {
+  /**
+   * Decodes {@code response} and closes it. Exceptions carry {@code attempts}, the call's live
+   * attempt log, which the caller completes before throwing.
+   */
+  DestroyTaskResult decode(
+      Response response,
+      String sentRequestId,
+      Redactor redactor,
+      List<Attempt> attempts,
+      boolean earlierOutcomeUnknown) {
     try (Response closing = response) {
       int status = closing.code();
       String requestId = headerOr(closing, "X-Request-ID", sentRequestId);
@@ -57,7 +80,10 @@ final class ResponseDecoder {
         truncated = readAtMost(body.source(), buffer, MAX_BODY_BYTES);
       } catch (IOException e) {
         throw transportFailure(
-            e, ErrorDetails.of(status, null, null, requestId, resourceId), redactor);
+            e,
+            ErrorDetails.of(status, null, null, requestId, resourceId)
+                .withHistory(attempts, earlierOutcomeUnknown),
+            redactor);
       }
       String rawBody = redactor.redact(prefix(buffer));
 
@@ -65,10 +91,14 @@ final class ResponseDecoder {
         String agoraMessage =
             truncated ? null : errorMessage(buffer.clone(), contentType, redactor);
         throw CloudTranscoderServiceException.forStatus(
-            ErrorDetails.of(status, agoraMessage, rawBody, requestId, resourceId));
+            ErrorDetails.of(status, agoraMessage, rawBody, requestId, resourceId)
+                .withHistory(attempts, earlierOutcomeUnknown)
+                .withRetryAfter(retryAfter(closing.header("Retry-After"))));
       }
 
-      ErrorDetails details = ErrorDetails.of(status, null, rawBody, requestId, resourceId);
+      ErrorDetails details =
+          ErrorDetails.of(status, null, rawBody, requestId, resourceId)
+              .withHistory(attempts, earlierOutcomeUnknown);
       if (truncated) {
         throw new InvalidResponseException(
             "body is larger than " + MAX_BODY_BYTES + " bytes", details, null);
@@ -87,20 +117,40 @@ final class ResponseDecoder {
       if (task == null) {
         throw new InvalidResponseException("body is JSON null", details, null);
       }
-      return new DestroyTaskResult(TaskMapper.toTask(task), status, requestId, resourceId);
+      return new DestroyTaskResult(
+          TaskMapper.toTask(task), status, requestId, resourceId, attempts);
     }
   }
 
-  /** The exception for a call that failed without a usable response. */
+  /** The exception for an attempt that failed without a usable response. */
   static CloudTranscoderException transportFailure(
       IOException cause, ErrorDetails details, Redactor redactor) {
     IOException safe = redactor.redact(cause);
+    TransportException.Phase phase = phaseOf(cause, details.statusCode() > 0);
     boolean timedOut =
         cause instanceof SocketTimeoutException
             || (cause instanceof InterruptedIOException && "timeout".equals(cause.getMessage()));
     return timedOut
-        ? new RequestTimeoutException(details, safe)
-        : new TransportException(details, safe);
+        ? new RequestTimeoutException(details, phase, safe)
+        : new TransportException(details, phase, safe);
+  }
+
+  private static TransportException.Phase phaseOf(IOException cause, boolean gotStatus) {
+    if (gotStatus) {
+      return TransportException.Phase.EXCHANGE;
+    }
+    if (cause instanceof UnknownHostException) {
+      return TransportException.Phase.DNS;
+    }
+    if (cause instanceof ConnectException
+        || cause instanceof NoRouteToHostException
+        || cause instanceof SSLHandshakeException
+        || (cause instanceof SocketTimeoutException
+            && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect"))) {
+      return TransportException.Phase.CONNECT;
+    }
+    // Anything later (reset, read timeout, call timeout) may follow a request Agora received.
+    return TransportException.Phase.EXCHANGE;
   }
 
   /** Agora's {@code message}, decoded with the same Moshi setup as tasks; null if not JSON. */
@@ -127,6 +177,27 @@ final class ResponseDecoder {
       }
     }
     return true;
+  }
+
+  /**
+   * The wait a {@code Retry-After} value asks for: delay-seconds or an HTTP date. Null when absent
+   * or unreadable; a date in the past means no wait.
+   */
+  Duration retryAfter(String value) {
+    if (value == null || value.trim().isEmpty()) {
+      return null;
+    }
+    String trimmed = value.trim();
+    if (trimmed.matches("\\d{1,10}")) {
+      return Duration.ofSeconds(Long.parseLong(trimmed));
+    }
+    try {
+      Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration wait = Duration.between(wallClock.instant(), at);
+      return wait.isNegative() ? Duration.ZERO : wait;
+    } catch (DateTimeParseException unreadable) {
+      return null;
+    }
   }
 
   private static String prefix(Buffer buffer) {

@@ -80,10 +80,6 @@ class ErrorMappingTest {
             .body(status == 304 ? "" : body)
             .build();
     server.enqueue(response);
-    if (status == 408) {
-      // OkHttp itself repeats a request once after a 408 before giving the response back.
-      server.enqueue(response);
-    }
 
     CloudTranscoderException e =
         assertThrows(

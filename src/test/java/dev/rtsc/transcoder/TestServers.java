@@ -26,10 +26,16 @@ final class TestServers {
     return server;
   }
 
+  /**
+   * A client for one server with retries and the rate limiter off, so that each test sees exactly
+   * the responses it enqueued. Resilience tests turn them back on.
+   */
   static CloudTranscoderClient.Builder clientFor(MockWebServer server) {
     return CloudTranscoderClient.builder()
         .baseUrl(server.url("/").toString())
-        .credentials(CUSTOMER_ID, CUSTOMER_SECRET);
+        .credentials(CUSTOMER_ID, CUSTOMER_SECRET)
+        .retryPolicy(RetryPolicy.disabled())
+        .maxRequestsPerSecond(0);
   }
 
   static MockResponse json(int code, String body) {

@@ -1,5 +1,8 @@
 package dev.rtsc.transcoder.errors;
 
+import dev.rtsc.transcoder.Attempt;
+import java.util.List;
+
 /**
  * Base of every failure the client reports. Catch this to handle all of them; catch a subclass to
  * handle one class of failure.
@@ -19,6 +22,7 @@ public abstract class CloudTranscoderException extends RuntimeException {
   private final String rawBody;
   private final String requestId;
   private final String resourceId;
+  private final transient List<Attempt> attempts;
 
   CloudTranscoderException(String summary, ErrorDetails details, Throwable cause) {
     super(describe(summary, details), cause);
@@ -27,12 +31,16 @@ public abstract class CloudTranscoderException extends RuntimeException {
     this.rawBody = details.rawBody();
     this.requestId = details.requestId();
     this.resourceId = details.resourceId();
+    this.attempts = details.attempts();
   }
 
   private static String describe(String summary, ErrorDetails details) {
     StringBuilder result = new StringBuilder(summary);
     if (details.agoraMessage() != null && !details.agoraMessage().isEmpty()) {
       result.append(": ").append(details.agoraMessage());
+    }
+    if (details.earlierOutcomeUnknown() && details.statusCode() == 404) {
+      result.append("; an earlier attempt whose outcome is unknown may have destroyed it");
     }
     result.append(" (request-id: ").append(details.requestId());
     if (details.resourceId() != null) {
@@ -71,5 +79,14 @@ public abstract class CloudTranscoderException extends RuntimeException {
   /** The response's {@code X-Resource-ID}, or null when absent. Agora support asks for it. */
   public String resourceId() {
     return resourceId;
+  }
+
+  /**
+   * Every attempt the call made, oldest first, with host and outcome: more than one when the call
+   * retried or failed over. The failures of earlier attempts are also attached as {@link
+   * #getSuppressed() suppressed} exceptions.
+   */
+  public List<Attempt> attempts() {
+    return attempts;
   }
 }

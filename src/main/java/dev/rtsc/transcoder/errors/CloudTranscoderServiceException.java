@@ -1,5 +1,7 @@
 package dev.rtsc.transcoder.errors;
 
+import java.time.Duration;
+
 /**
  * Agora answered with a status other than 2xx. The subclass tells which class of status it was;
  * {@link #forStatus} picks it.
@@ -7,8 +9,19 @@ package dev.rtsc.transcoder.errors;
 public abstract class CloudTranscoderServiceException extends CloudTranscoderException {
   private static final long serialVersionUID = 1L;
 
+  private final transient Duration retryAfter;
+
   CloudTranscoderServiceException(ErrorDetails details) {
     super("HTTP " + details.statusCode(), details, null);
+    this.retryAfter = details.retryAfter();
+  }
+
+  /**
+   * How long the response's {@code Retry-After} header asked the caller to wait, or null when it
+   * had none. The client's own retries honour it already.
+   */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 
   /**

@@ -10,5 +10,18 @@ public final class TaskNotFoundException extends CloudTranscoderServiceException
   /** Creates the exception; {@link CloudTranscoderServiceException#forStatus} picks the class. */
   public TaskNotFoundException(ErrorDetails details) {
     super(details);
+    this.possiblyDestroyedByEarlierAttempt = details.earlierOutcomeUnknown();
+  }
+
+  private final boolean possiblyDestroyedByEarlierAttempt;
+
+  /**
+   * True when this 404 answered a retry after an attempt whose outcome is unknown (a timeout or
+   * connection reset after the request was sent, or a 5xx from a gateway). That earlier attempt may
+   * itself have destroyed the task. Either way the task is no longer running: callers stopping a
+   * task can treat this as success, and should not report it as "task id was wrong".
+   */
+  public boolean possiblyDestroyedByEarlierAttempt() {
+    return possiblyDestroyedByEarlierAttempt;
   }
 }

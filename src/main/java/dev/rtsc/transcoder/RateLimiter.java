@@ -1,0 +1,46 @@
+package dev.rtsc.transcoder;
+
+/**
+ * Spaces requests evenly so that one client stays under Agora's per-account limit instead of
+ * collecting 429s. At {@code n} permits per second, starts are at least {@code 1/n} s apart, so any
+ * one-second window holds at most {@code n} of them; there is no burst allowance, because Agora's
+ * window is not documented.
+ */
+final class RateLimiter {
+  private final long intervalNanos;
+  private final Ticker ticker;
+  private final Sleeper sleeper;
+  private long nextFreeNanos;
+  private boolean started;
+
+  RateLimiter(double permitsPerSecond, Ticker ticker, Sleeper sleeper) {
+    this.intervalNanos = (long) (1_000_000_000L / permitsPerSecond);
+    this.ticker = ticker;
+    this.sleeper = sleeper;
+  }
+
+  /**
+   * Waits for a permit unless that would take longer than {@code maxWaitNanos}.
+   *
+   * @return false, without taking a permit, when the wait would be too long
+   */
+  boolean acquire(long maxWaitNanos) throws InterruptedException {
+    long wait;
+    synchronized (this) {
+      long now = ticker.nanoTime();
+      if (!started) {
+        started = true;
+        nextFreeNanos = now;
+      }
+      wait = Math.max(0, nextFreeNanos - now);
+      if (wait > maxWaitNanos) {
+        return false;
+      }
+      nextFreeNanos = Math.max(now, nextFreeNanos) + intervalNanos;
+    }
+    if (wait > 0) {
+      sleeper.sleep(wait);
+    }
+    return true;
+  }
+}
