@@ -4,27 +4,26 @@ import static dev.rtsc.transcoder.TestServers.APP_ID;
 import static dev.rtsc.transcoder.TestServers.BUILDER_TOKEN;
 import static dev.rtsc.transcoder.TestServers.TASK_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rtsc.transcoder.errors.RequestTimeoutException;
 import dev.rtsc.transcoder.errors.TransportException;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
-class TransportFailureTest {
+/** Fault family: the connection is refused, or drops before or during the response. */
+class ConnectionFaultsTest {
 
   @Test
-  void connectionRefusedIsATransportFailureWithTheSentRequestId() {
+  void connectionRefusedIsATransportFailureThatNeverReachedAgora() {
     MockWebServer server = TestServers.startLoopback();
     CloudTranscoderClient.Builder builder = TestServers.clientFor(server);
     server.close(); // nothing listens on the port any more
@@ -35,6 +34,8 @@ class TransportFailureTest {
               TransportException.class,
               () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN, "req-refused"));
 
+      assertEquals(TransportException.Phase.CONNECT, e.phase());
+      assertFalse(e.mayHaveReachedAgora());
       assertEquals(0, e.statusCode());
       assertNull(e.agoraMessage());
       assertNull(e.rawBody());
@@ -64,39 +65,30 @@ class TransportFailureTest {
   }
 
   @Test
-  void headersLatePastTheReadTimeoutIsATimeout() throws Exception {
+  void disconnectBeforeTheResponseMayHaveReachedAgora() throws Exception {
     try (MockWebServer server = TestServers.startLoopback();
-        CloudTranscoderClient client =
-            TestServers.clientFor(server).readTimeout(Duration.ofMillis(200)).build()) {
+        CloudTranscoderClient client = TestServers.clientFor(server).build()) {
       server.enqueue(
-          new MockResponse.Builder()
-              .headersDelay(2, TimeUnit.SECONDS)
-              .code(200)
-              .body(Fixtures.read("destroy-200.json"))
-              .build());
+          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 
-      RequestTimeoutException e =
+      TransportException e =
           assertThrows(
-              RequestTimeoutException.class,
-              () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN, "req-slow"));
+              TransportException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
 
+      assertEquals(TransportException.Phase.EXCHANGE, e.phase());
+      assertTrue(e.mayHaveReachedAgora());
       assertEquals(0, e.statusCode());
-      assertEquals("req-slow", e.requestId());
-      assertTrue(e.getMessage().startsWith("Timed out: "), e.getMessage());
       assertEquals("DELETE", server.takeRequest().getMethod());
     }
   }
 
   @Test
-  void disconnectInTheMiddleOfTheBodyIsATransportFailureThatKnowsTheStatus() throws Exception {
+  void disconnectInTheMiddleOfTheBodyKeepsTheStatusAndRequestId() {
     try (MockWebServer server = TestServers.startLoopback();
         CloudTranscoderClient client = TestServers.clientFor(server).build()) {
-      Buffer body = new Buffer().writeUtf8(Fixtures.read("destroy-200.json"));
       server.enqueue(
-          new MockResponse.Builder()
-              .code(200)
+          new MockResponse.Builder(TestServers.json(200, Fixtures.read("destroy-200.json")))
               .setHeader("X-Request-ID", "req-cut")
-              .body(body)
               .onResponseBody(new SocketEffect.CloseSocket())
               .build());
 
@@ -106,6 +98,28 @@ class TransportFailureTest {
 
       assertEquals(200, e.statusCode());
       assertEquals("req-cut", e.requestId());
+      assertTrue(e.mayHaveReachedAgora());
+    }
+  }
+
+  @Test
+  void aDroppedConnectionIsRetriedOnAFreshOne() {
+    FakeTime time = new FakeTime();
+    try (MockWebServer server = TestServers.startLoopback();
+        CloudTranscoderClient client =
+            TestServers.clientFor(server)
+                .retryPolicy(RetryPolicy.defaults())
+                .ticker(time)
+                .sleeper(time)
+                .build()) {
+      server.enqueue(
+          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+      server.enqueue(TestServers.json(200, Fixtures.read("destroy-200.json")));
+
+      DestroyTaskResult result = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);
+
+      assertEquals(TaskStatus.STOPPED, result.task().status());
+      assertEquals(2, result.attempts().size());
     }
   }
 }
