@@ -15,18 +15,27 @@ class ReadmeTest {
 
   @Test
   void quickStartSampleIsTheCompiledExample() throws IOException {
+    assertReadmeBlockMatches("quickstart", "QuickStart.java");
+  }
+
+  @Test
+  void fakeServerSampleIsTheCompiledExampleTest() throws IOException {
+    assertReadmeBlockMatches("fake-server", "FakeAgoraServerExampleTest.java");
+  }
+
+  private static void assertReadmeBlockMatches(String name, String file) throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     Matcher block =
-        Pattern.compile("<!-- sample:quickstart[^>]*-->\\s*```java\\n(.*?)```", Pattern.DOTALL)
+        Pattern.compile("<!-- sample:" + name + "[^>]*-->\\s*```java\\n(.*?)```", Pattern.DOTALL)
             .matcher(readme);
-    assertTrue(block.find(), "README has the quick-start block");
+    assertTrue(block.find(), "README has the " + name + " block");
 
     String example =
-        Files.readString(Path.of("src/examples/java/dev/rtsc/transcoder/examples/QuickStart.java"));
+        Files.readString(Path.of("src/examples/java/dev/rtsc/transcoder/examples/" + file));
     Matcher sample =
         Pattern.compile("// sample:start\\n(.*?)\\n\\s*// sample:end", Pattern.DOTALL)
             .matcher(example);
-    assertTrue(sample.find(), "QuickStart has sample markers");
+    assertTrue(sample.find(), file + " has sample markers");
 
     assertEquals(dedent(sample.group(1)), dedent(block.group(1)));
   }
