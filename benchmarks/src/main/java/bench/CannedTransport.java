@@ -32,6 +32,11 @@ public final class CannedTransport implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     lastRequest = request;
+    return cannedFor(request);
+  }
+
+  /** The canned response to {@code request}. */
+  public Response cannedFor(Request request) {
     String requestId = request.header("X-Request-ID");
     Response.Builder response =
         new Response.Builder()
