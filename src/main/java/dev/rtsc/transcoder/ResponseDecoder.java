@@ -9,6 +9,7 @@ import dev.rtsc.transcoder.errors.RequestTimeoutException;
 import dev.rtsc.transcoder.errors.TransportException;
 import dev.rtsc.transcoder.generated.model.CloudTranscoderTask;
 import dev.rtsc.transcoder.generated.model.ErrorResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -29,6 +30,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 import retrofit2.Converter;
 
 /**
@@ -43,6 +45,9 @@ import retrofit2.Converter;
 final class ResponseDecoder {
   /** Far above any task body Agora sends (the Create config echoed back is a few KiB). */
   static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  /** Enough bytes for {@link ErrorDetails#MAX_RAW_BODY_CHARS} characters of UTF-8. */
+  private static final int RAW_BODY_PREFIX_BYTES = ErrorDetails.MAX_RAW_BODY_CHARS * 4;
 
   private final Converter<ResponseBody, CloudTranscoderTask> taskConverter;
   private final Converter<ResponseBody, ErrorResponse> errorConverter;
@@ -85,41 +90,98 @@ final class ResponseDecoder {
                 .withHistory(attempts, earlierOutcomeUnknown),
             redactor);
       }
-      String rawBody = redactor.redact(prefix(buffer));
+      // Copy the body out into one array for the parse and, only if something fails, the raw-body
+      // copy. Reading returns okio's segments to its pool; a snapshot or clone would share them,
+      // okio never recycles a shared segment, and every call then allocated a fresh 8 KiB segment
+      // for the next response (BENCHMARKS.md).
+      byte[] bytes = truncated ? prefixOf(buffer) : buffer.readByteArray();
+      buffer.clear();
 
       if (!closing.isSuccessful()) {
-        String agoraMessage =
-            truncated ? null : errorMessage(buffer.clone(), contentType, redactor);
+        String agoraMessage = truncated ? null : errorMessage(bytes, contentType, redactor);
         throw CloudTranscoderServiceException.forStatus(
-            ErrorDetails.of(status, agoraMessage, rawBody, requestId, resourceId)
+            ErrorDetails.of(status, agoraMessage, rawBody(bytes, redactor), requestId, resourceId)
                 .withHistory(attempts, earlierOutcomeUnknown)
                 .withRetryAfter(retryAfter(closing.header("Retry-After"))));
       }
 
-      ErrorDetails details =
-          ErrorDetails.of(status, null, rawBody, requestId, resourceId)
-              .withHistory(attempts, earlierOutcomeUnknown);
       if (truncated) {
-        throw new InvalidResponseException(
-            "body is larger than " + MAX_BODY_BYTES + " bytes", details, null);
+        throw invalid(
+            "body is larger than " + MAX_BODY_BYTES + " bytes",
+            status,
+            bytes,
+            requestId,
+            resourceId,
+            redactor,
+            attempts,
+            earlierOutcomeUnknown,
+            null);
       }
-      if (buffer.size() == 0) {
-        throw new InvalidResponseException("body is empty", details, null);
+      if (bytes.length == 0) {
+        throw invalid(
+            "body is empty",
+            status,
+            bytes,
+            requestId,
+            resourceId,
+            redactor,
+            attempts,
+            earlierOutcomeUnknown,
+            null);
       }
       CloudTranscoderTask task;
       try {
-        task = taskConverter.convert(ResponseBody.create(buffer, contentType, buffer.size()));
+        task = taskConverter.convert(bodyOf(bytes, contentType, buffer));
       } catch (JsonDataException | IOException e) {
         // The whole body is in memory, so an IOException here is a parse failure, not the network.
-        throw new InvalidResponseException(
-            "not a task (" + redactor.redact(String.valueOf(e.getMessage())) + ")", details, e);
+        throw invalid(
+            "not a task (" + redactor.redact(String.valueOf(e.getMessage())) + ")",
+            status,
+            bytes,
+            requestId,
+            resourceId,
+            redactor,
+            attempts,
+            earlierOutcomeUnknown,
+            e);
+      } finally {
+        buffer.clear();
       }
       if (task == null) {
-        throw new InvalidResponseException("body is JSON null", details, null);
+        throw invalid(
+            "body is JSON null",
+            status,
+            bytes,
+            requestId,
+            resourceId,
+            redactor,
+            attempts,
+            earlierOutcomeUnknown,
+            null);
       }
       return new DestroyTaskResult(
           TaskMapper.toTask(task), status, requestId, resourceId, attempts);
     }
+  }
+
+  /**
+   * A 2xx whose body is not a task. The details, and the redacted raw-body copy in them, are only
+   * built here: a successful call never needs them.
+   */
+  private static InvalidResponseException invalid(
+      String reason,
+      int status,
+      byte[] bytes,
+      String requestId,
+      String resourceId,
+      Redactor redactor,
+      List<Attempt> attempts,
+      boolean earlierOutcomeUnknown,
+      Exception cause) {
+    ErrorDetails details =
+        ErrorDetails.of(status, null, rawBody(bytes, redactor), requestId, resourceId)
+            .withHistory(attempts, earlierOutcomeUnknown);
+    return new InvalidResponseException(reason, details, cause);
   }
 
   /** The exception for an attempt that failed without a usable response. */
@@ -154,14 +216,18 @@ final class ResponseDecoder {
   }
 
   /** Agora's {@code message}, decoded with the same Moshi setup as tasks; null if not JSON. */
-  private String errorMessage(Buffer body, MediaType contentType, Redactor redactor) {
-    if (body.size() == 0) {
+  private String errorMessage(byte[] body, MediaType contentType, Redactor redactor) {
+    if (body.length == 0) {
       return null;
     }
     try {
-      ErrorResponse error =
-          errorConverter.convert(ResponseBody.create(body, contentType, body.size()));
-      return error == null ? null : redactor.redact(error.getMessage());
+      Buffer buffer = new Buffer();
+      try {
+        ErrorResponse error = errorConverter.convert(bodyOf(body, contentType, buffer));
+        return error == null ? null : redactor.redact(error.getMessage());
+      } finally {
+        buffer.clear();
+      }
     } catch (JsonDataException | IOException notJson) {
       // An HTML page from a proxy or a plain-text gateway error: the status still classifies it.
       return null;
@@ -200,15 +266,33 @@ final class ResponseDecoder {
     }
   }
 
-  private static String prefix(Buffer buffer) {
-    if (buffer.size() == 0) {
+  /**
+   * {@code bytes} as a body for a converter, in {@code buffer}, which the caller clears afterwards:
+   * the converter stops at the end of the JSON and leaves trailing whitespace (a final newline) in
+   * the buffer, and closing a body does not release a buffer's segments.
+   */
+  private static ResponseBody bodyOf(byte[] bytes, MediaType contentType, Buffer buffer) {
+    return ResponseBody.create(buffer.write(bytes), contentType, bytes.length);
+  }
+
+  private static byte[] prefixOf(Buffer buffer) {
+    try {
+      return buffer.readByteArray(Math.min(buffer.size(), RAW_BODY_PREFIX_BYTES));
+    } catch (EOFException impossible) {
+      throw new AssertionError(impossible);
+    }
+  }
+
+  /** The start of the body as text, redacted, at most {@link ErrorDetails#MAX_RAW_BODY_CHARS}. */
+  private static String rawBody(byte[] bytes, Redactor redactor) {
+    if (bytes.length == 0) {
       return null;
     }
-    long bytes = Math.min(buffer.size(), ErrorDetails.MAX_RAW_BODY_CHARS * 4L);
-    String text = buffer.snapshot((int) bytes).utf8();
-    return text.length() > ErrorDetails.MAX_RAW_BODY_CHARS
-        ? text.substring(0, ErrorDetails.MAX_RAW_BODY_CHARS)
-        : text;
+    String text = ByteString.of(bytes, 0, Math.min(bytes.length, RAW_BODY_PREFIX_BYTES)).utf8();
+    return redactor.redact(
+        text.length() > ErrorDetails.MAX_RAW_BODY_CHARS
+            ? text.substring(0, ErrorDetails.MAX_RAW_BODY_CHARS)
+            : text);
   }
 
   private static String headerOr(Response response, String name, String fallback) {
