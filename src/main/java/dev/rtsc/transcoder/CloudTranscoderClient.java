@@ -241,8 +241,7 @@ public final class CloudTranscoderClient implements Closeable {
     Request request =
         CloudTranscoderApi.destroyCloudTranscodingTaskRequest(
             endpoints.base(0), appId, taskId, builderToken, requestId);
-    return runner.newCall(
-        request, requestId, new Redactor(builderToken, credentials.authorizationHeader()));
+    return runner.newCall(request, requestId, new Redactor(builderToken, credentials));
   }
 
   private static String newRequestId() {

@@ -14,13 +14,13 @@ final class Redactor {
   static final String MASK = "██";
 
   private final String builderToken;
-  private final String authorization;
+  private final Credentials credentials;
   // Built on first use: one is made per call, and a call that succeeds never redacts anything.
   private volatile List<String> secrets;
 
-  Redactor(String builderToken, String authorization) {
+  Redactor(String builderToken, Credentials credentials) {
     this.builderToken = builderToken;
-    this.authorization = authorization;
+    this.credentials = credentials;
   }
 
   private List<String> secrets() {
@@ -37,8 +37,8 @@ final class Redactor {
           throw new AssertionError(impossible);
         }
       }
-      add(result, authorization);
-      add(result, authorization.substring(authorization.indexOf(' ') + 1));
+      add(result, credentials.authorizationHeader());
+      add(result, credentials.basicToken());
       // Longest first, so that a secret containing another is masked whole.
       result.sort((a, b) -> b.length() - a.length());
       secrets = result;

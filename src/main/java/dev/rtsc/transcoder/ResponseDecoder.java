@@ -16,6 +16,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,6 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import okio.ByteString;
 import retrofit2.Converter;
 
 /**
@@ -99,10 +99,12 @@ final class ResponseDecoder {
 
       if (!closing.isSuccessful()) {
         String agoraMessage = truncated ? null : errorMessage(bytes, contentType, redactor);
-        throw CloudTranscoderServiceException.forStatus(
+        ErrorDetails details =
             ErrorDetails.of(status, agoraMessage, rawBody(bytes, redactor), requestId, resourceId)
-                .withHistory(attempts, earlierOutcomeUnknown)
-                .withRetryAfter(retryAfter(closing.header("Retry-After"))));
+                .withHistory(attempts, earlierOutcomeUnknown);
+        Duration wait = retryAfter(closing.header("Retry-After"));
+        throw CloudTranscoderServiceException.forStatus(
+            wait == null ? details : details.withRetryAfter(wait));
       }
 
       if (truncated) {
@@ -288,7 +290,9 @@ final class ResponseDecoder {
     if (bytes.length == 0) {
       return null;
     }
-    String text = ByteString.of(bytes, 0, Math.min(bytes.length, RAW_BODY_PREFIX_BYTES)).utf8();
+    // Decoded like okio's ByteString.utf8(), which is this constructor on the JVM.
+    String text =
+        new String(bytes, 0, Math.min(bytes.length, RAW_BODY_PREFIX_BYTES), StandardCharsets.UTF_8);
     return redactor.redact(
         text.length() > ErrorDetails.MAX_RAW_BODY_CHARS
             ? text.substring(0, ErrorDetails.MAX_RAW_BODY_CHARS)
