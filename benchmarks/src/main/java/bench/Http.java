@@ -4,7 +4,9 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
-/** The OkHttpClient settings all three clients start from, so they differ only in their own code. */
+/**
+ * The OkHttpClient settings all three clients start from, so they differ only in their own code.
+ */
 public final class Http {
   private Http() {}
 

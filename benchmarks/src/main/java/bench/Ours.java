@@ -28,8 +28,8 @@ public final class Ours {
    * own header interceptor, as it does in the other two clients. The public API appends the
    * library's interceptor after any the caller supplies, so a canned transport passed in through
    * {@code okHttpClient(...)} would answer before the library had added its headers and the
-   * benchmark would skip work that real calls do. Benchmark set-up only: the call path is untouched.
-   * HarnessTest fails if the library's fields are renamed.
+   * benchmark would skip work that real calls do. Benchmark set-up only: the call path is
+   * untouched. HarnessTest fails if the library's fields are renamed.
    */
   public static CloudTranscoderClient client(
       OkHttpClient base, String baseUrl, Interceptor innermost) {
@@ -44,7 +44,8 @@ public final class Ours {
       httpField.set(runner, http.newBuilder().addInterceptor(innermost).build());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(
-          "CloudTranscoderClient changed shape; update bench.Ours to place the canned transport", e);
+          "CloudTranscoderClient changed shape; update bench.Ours to place the canned transport",
+          e);
     }
     return client;
   }

@@ -15,8 +15,8 @@ import okhttp3.Response;
 /**
  * The floor: the best a user could do by hand with plain OkHttp and Moshi, in about 30 lines. One
  * shared OkHttpClient and cached Moshi adapters; per call only the URL, the request, a request id,
- * the response and the parsed body. It sends the same headers as the library and maps an error
- * body to one small exception, but has no argument checks, retries, rate limit or typed errors.
+ * the response and the parsed body. It sends the same headers as the library and maps an error body
+ * to one small exception, but has no argument checks, retries, rate limit or typed errors.
  */
 public final class FloorClient {
   static final String USER_AGENT = "bench-floor/1.0 okhttp/" + OkHttp.VERSION;

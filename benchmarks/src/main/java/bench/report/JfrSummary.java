@@ -12,6 +12,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -19,7 +20,8 @@ import jdk.jfr.consumer.RecordingFile;
  * samples fell, as inclusive shares per method (a method's share counts every sample with it
  * anywhere on the stack), so that the library's own costs stand out from OkHttp's and Moshi's.
  *
- * <p>{@code java -cp benchmarks.jar bench.report.JfrSummary FILE.jfr [top]}
+ * <p>{@code java -cp benchmarks.jar bench.report.JfrSummary FILE.jfr [top]}, for a recording made
+ * with {@code -prof "jfr:stackDepth=256"}.
  */
 public final class JfrSummary {
   private JfrSummary() {}
@@ -45,7 +47,7 @@ public final class JfrSummary {
         continue;
       }
       RecordedStackTrace stack = event.getStackTrace();
-      if (stack == null || !onBenchmarkThread(stack)) {
+      if (stack == null || !onBenchmarkThread(event)) {
         continue;
       }
       double weight = type.equals("jdk.ObjectAllocationSample") ? event.getLong("weight") : 1;
@@ -74,24 +76,26 @@ public final class JfrSummary {
     }
     System.out.println("-- inclusive, by method --");
     printTop(inclusive, total, top);
-    System.out.println("-- self, by " + (what.startsWith("CPU") ? "method" : "class and site") + " --");
+    System.out.println(
+        "-- self, by " + (what.startsWith("CPU") ? "method" : "class and site") + " --");
     printTop(self, total, top / 2);
   }
 
-  private static boolean onBenchmarkThread(RecordedStackTrace stack) {
-    for (RecordedFrame frame : stack.getFrames()) {
-      if (frame.getMethod().getType().getName().contains("_jmhTest")) {
-        return true;
-      }
-    }
-    return false;
+  /** JMH's worker threads; deep stacks are cut at their bottom, so the frames cannot tell. */
+  private static boolean onBenchmarkThread(RecordedEvent event) {
+    RecordedThread thread =
+        event.hasField("sampledThread") ? event.getThread("sampledThread") : event.getThread();
+    return thread != null
+        && thread.getJavaName() != null
+        && thread.getJavaName().contains("jmh-worker");
   }
 
   private static void printTop(Map<String, Double> shares, double total, int top) {
     List<Map.Entry<String, Double>> sorted = new ArrayList<>(shares.entrySet());
     sorted.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
     for (int i = 0; i < Math.min(top, sorted.size()); i++) {
-      System.out.printf("%6.1f%%  %s%n", 100 * sorted.get(i).getValue() / total, sorted.get(i).getKey());
+      System.out.printf(
+          "%6.1f%%  %s%n", 100 * sorted.get(i).getValue() / total, sorted.get(i).getKey());
     }
   }
 

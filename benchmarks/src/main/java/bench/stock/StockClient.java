@@ -17,11 +17,11 @@ import okhttp3.ResponseBody;
 import retrofit2.Response;
 
 /**
- * stock: the client openapi-generator's default java/retrofit2/gson templates produce from our
- * spec ({@code ApiClient}, {@code HttpBasicAuth}, {@code CloudTranscoderApi}, Gson models; all
- * generated into target/ at build time), plus the few lines a user must add around it: the
- * Content-Type and User-Agent headers, a request id, reading the ids from the response, and turning
- * an error response into an exception with Agora's message decoded by the generated Gson setup.
+ * stock: the client openapi-generator's default java/retrofit2/gson templates produce from our spec
+ * ({@code ApiClient}, {@code HttpBasicAuth}, {@code CloudTranscoderApi}, Gson models; all generated
+ * into target/ at build time), plus the few lines a user must add around it: the Content-Type and
+ * User-Agent headers, a request id, reading the ids from the response, and turning an error
+ * response into an exception with Agora's message decoded by the generated Gson setup.
  */
 public final class StockClient {
   static final String USER_AGENT = "bench-stock/1.0 okhttp/" + OkHttp.VERSION;
@@ -70,7 +70,10 @@ public final class StockClient {
     }
     if (response.isSuccessful()) {
       return new StockResult(
-          response.body(), response.code(), responseRequestId, response.headers().get("X-Resource-ID"));
+          response.body(),
+          response.code(),
+          responseRequestId,
+          response.headers().get("X-Resource-ID"));
     }
     String message = null;
     try (ResponseBody errorBody = response.errorBody()) {
