@@ -1,6 +1,8 @@
 package dev.rtsc.transcoder;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import dev.rtsc.transcoder.errors.CloudTranscoderException;
 import dev.rtsc.transcoder.errors.CloudTranscoderServiceException;
 import dev.rtsc.transcoder.errors.ErrorDetails;
@@ -26,12 +28,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
-import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import retrofit2.Converter;
+import okio.ByteString;
 
 /**
  * Turns an OkHttp response into a result or one of the documented exceptions.
@@ -49,16 +50,18 @@ final class ResponseDecoder {
   /** Enough bytes for {@link ErrorDetails#MAX_RAW_BODY_CHARS} characters of UTF-8. */
   private static final int RAW_BODY_PREFIX_BYTES = ErrorDetails.MAX_RAW_BODY_CHARS * 4;
 
-  private final Converter<ResponseBody, CloudTranscoderTask> taskConverter;
-  private final Converter<ResponseBody, ErrorResponse> errorConverter;
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
+
+  private final JsonAdapter<CloudTranscoderTask> taskAdapter;
+  private final JsonAdapter<ErrorResponse> errorAdapter;
   private final Clock wallClock;
 
   ResponseDecoder(
-      Converter<ResponseBody, CloudTranscoderTask> taskConverter,
-      Converter<ResponseBody, ErrorResponse> errorConverter,
+      JsonAdapter<CloudTranscoderTask> taskAdapter,
+      JsonAdapter<ErrorResponse> errorAdapter,
       Clock wallClock) {
-    this.taskConverter = taskConverter;
-    this.errorConverter = errorConverter;
+    this.taskAdapter = taskAdapter;
+    this.errorAdapter = errorAdapter;
     this.wallClock = wallClock;
   }
 
@@ -77,7 +80,6 @@ final class ResponseDecoder {
       String requestId = headerOr(closing, "X-Request-ID", sentRequestId);
       String resourceId = headerOr(closing, "X-Resource-ID", null);
       ResponseBody body = closing.body();
-      MediaType contentType = body.contentType();
 
       Buffer buffer = new Buffer();
       boolean truncated;
@@ -98,7 +100,7 @@ final class ResponseDecoder {
       buffer.clear();
 
       if (!closing.isSuccessful()) {
-        String agoraMessage = truncated ? null : errorMessage(bytes, contentType, redactor);
+        String agoraMessage = truncated ? null : errorMessage(bytes, redactor);
         ErrorDetails details =
             ErrorDetails.of(status, agoraMessage, rawBody(bytes, redactor), requestId, resourceId)
                 .withHistory(attempts, earlierOutcomeUnknown);
@@ -133,7 +135,7 @@ final class ResponseDecoder {
       }
       CloudTranscoderTask task;
       try {
-        task = taskConverter.convert(bodyOf(bytes, contentType, buffer));
+        task = parse(taskAdapter, bytes, buffer);
       } catch (JsonDataException | IOException e) {
         // The whole body is in memory, so an IOException here is a parse failure, not the network.
         throw invalid(
@@ -218,14 +220,14 @@ final class ResponseDecoder {
   }
 
   /** Agora's {@code message}, decoded with the same Moshi setup as tasks; null if not JSON. */
-  private String errorMessage(byte[] body, MediaType contentType, Redactor redactor) {
+  private String errorMessage(byte[] body, Redactor redactor) {
     if (body.length == 0) {
       return null;
     }
     try {
       Buffer buffer = new Buffer();
       try {
-        ErrorResponse error = errorConverter.convert(bodyOf(body, contentType, buffer));
+        ErrorResponse error = parse(errorAdapter, body, buffer);
         return error == null ? null : redactor.redact(error.getMessage());
       } finally {
         buffer.clear();
@@ -269,12 +271,23 @@ final class ResponseDecoder {
   }
 
   /**
-   * {@code bytes} as a body for a converter, in {@code buffer}, which the caller clears afterwards:
-   * the converter stops at the end of the JSON and leaves trailing whitespace (a final newline) in
-   * the buffer, and closing a body does not release a buffer's segments.
+   * Reads one JSON document from {@code bytes} as Retrofit's Moshi converter does: a UTF-8 byte
+   * order mark is skipped and anything after the document but whitespace is an error. The bytes go
+   * through {@code buffer}, which the caller clears afterwards: the reader stops at the end of the
+   * document and leaves trailing whitespace there, which would keep its segment from okio's pool.
    */
-  private static ResponseBody bodyOf(byte[] bytes, MediaType contentType, Buffer buffer) {
-    return ResponseBody.create(buffer.write(bytes), contentType, bytes.length);
+  private static <T> T parse(JsonAdapter<T> adapter, byte[] bytes, Buffer buffer)
+      throws IOException {
+    buffer.write(bytes);
+    if (buffer.rangeEquals(0, UTF8_BOM)) {
+      buffer.skip(UTF8_BOM.size());
+    }
+    JsonReader reader = JsonReader.of(buffer);
+    T result = adapter.fromJson(reader);
+    if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+      throw new JsonDataException("JSON document was not fully consumed.");
+    }
+    return result;
   }
 
   private static byte[] prefixOf(Buffer buffer) {
