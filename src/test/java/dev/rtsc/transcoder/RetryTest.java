@@ -318,6 +318,33 @@ class RetryTest {
     }
   }
 
+  @Test
+  void cancellingAnAsyncCallStopsTheAttemptInFlightAndAnyRetry() throws Exception {
+    server.enqueue(
+        new MockResponse.Builder(json(200, Fixtures.read("destroy-200.json")))
+            .headersDelay(10, java.util.concurrent.TimeUnit.SECONDS)
+            .build());
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+
+    okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+    try (CloudTranscoderClient client = retrying().okHttpClient(shared).build()) {
+      java.util.concurrent.CompletableFuture<DestroyTaskResult> future =
+          client.destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN);
+      server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(1, shared.dispatcher().runningCallsCount());
+
+      assertTrue(future.cancel(true));
+      for (int i = 0; i < 50 && shared.dispatcher().runningCallsCount() > 0; i++) {
+        Thread.sleep(20);
+      }
+
+      assertEquals(0, shared.dispatcher().runningCallsCount(), "the HTTP call was cancelled");
+      assertTrue(future.isCancelled());
+      assertEquals(1, server.getRequestCount(), "no retry after cancel");
+      assertEquals(List.of(), time.sleeps());
+    }
+  }
+
   private static List<Integer> statuses(List<Attempt> attempts) {
     return attempts.stream().map(Attempt::statusCode).collect(Collectors.toList());
   }
