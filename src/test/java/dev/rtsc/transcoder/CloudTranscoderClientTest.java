@@ -167,7 +167,7 @@ class CloudTranscoderClientTest {
 
   @Test
   void unknownTaskAndServiceStatusKeepTheirRawValues() {
-    server.enqueue(json(200, Fixtures.read("destroy-200-unknown-values.json")));
+    server.enqueue(unknownValuesAndFields());
 
     TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
 
@@ -179,7 +179,7 @@ class CloudTranscoderClientTest {
 
   @Test
   void unknownFieldsAreIgnored() {
-    server.enqueue(json(200, Fixtures.read("destroy-200-unknown-values.json")));
+    server.enqueue(unknownValuesAndFields());
 
     TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
 
@@ -243,7 +243,9 @@ class CloudTranscoderClientTest {
 
   @Test
   void createTsWrittenAsADecimalNumberStillDecodes() {
-    server.enqueue(json(200, "{\"createTs\":1661324613.0}"));
+    server.enqueue(
+        TestServers.offContract(
+            "createTs written as a decimal number", json(200, "{\"createTs\":1661324613.0}")));
 
     assertEquals(1661324613L, client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().createTs());
   }
@@ -261,12 +263,14 @@ class CloudTranscoderClientTest {
       })
   void a200WithABodyThatIsNotATaskIsAnInvalidResponse(String body) {
     server.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .setHeader("Content-Type", "application/json")
-            .setHeader("X-Request-ID", "req-malformed")
-            .body(body)
-            .build());
+        TestServers.offContract(
+            "a 200 whose body is not a task",
+            new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("X-Request-ID", "req-malformed")
+                .body(body)
+                .build()));
 
     InvalidResponseException e =
         assertThrows(
@@ -282,7 +286,9 @@ class CloudTranscoderClientTest {
 
   @Test
   void anEmpty200IsAnInvalidResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).build());
+    server.enqueue(
+        TestServers.offContract(
+            "a 200 without a body", new MockResponse.Builder().code(200).build()));
 
     InvalidResponseException e =
         assertThrows(
@@ -347,6 +353,7 @@ class CloudTranscoderClientTest {
 
   @Test
   void baseUrlWithAPathPrefixKeepsThePrefix() throws Exception {
+    TestServers.contract(server).expectBasePath("/agora-proxy");
     server.enqueue(json(200, Fixtures.read("destroy-200.json")));
     try (CloudTranscoderClient proxied =
         TestServers.clientFor(server).baseUrl(server.url("/agora-proxy").toString()).build()) {
@@ -391,10 +398,12 @@ class CloudTranscoderClientTest {
   @Test
   void redirectsAreNotFollowed() throws Exception {
     server.enqueue(
-        new MockResponse.Builder()
-            .code(302)
-            .setHeader("Location", "https://elsewhere.invalid/steal")
-            .build());
+        TestServers.offContract(
+            "a redirect, which Agora never sends",
+            new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", "https://elsewhere.invalid/steal")
+                .build()));
 
     dev.rtsc.transcoder.errors.UnexpectedStatusException e =
         assertThrows(
@@ -403,6 +412,12 @@ class CloudTranscoderClientTest {
 
     assertEquals(302, e.statusCode());
     assertEquals(1, server.getRequestCount());
+  }
+
+  private static MockResponse unknownValuesAndFields() {
+    return TestServers.offContract(
+        "status values and fields that Agora may add later",
+        json(200, Fixtures.read("destroy-200-unknown-values.json")));
   }
 
   @Test
