@@ -1,5 +1,5 @@
 // Spectral function: an enum schema has x-enum-descriptions, one non-empty string per value.
-export default function enumValuesDescribed(schema) {
+export default function enumValuesDescribed(schema, _options, context) {
   const values = schema.enum;
   const descriptions = schema['x-enum-descriptions'];
   if (!Array.isArray(values)) {
@@ -12,7 +12,7 @@ export default function enumValuesDescribed(schema) {
     return [
       {
         message: `enum has ${values.length} values but ${descriptions.length} x-enum-descriptions`,
-        path: ['x-enum-descriptions'],
+        path: [...context.path, 'x-enum-descriptions'],
       },
     ];
   }
@@ -21,6 +21,6 @@ export default function enumValuesDescribed(schema) {
     .filter(({ text }) => typeof text !== 'string' || text.trim() === '')
     .map(({ i }) => ({
       message: `enum value ${JSON.stringify(values[i])} has an empty description`,
-      path: ['x-enum-descriptions', i],
+      path: [...context.path, 'x-enum-descriptions', i],
     }));
 }
