@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
@@ -53,16 +54,27 @@ final class ContractDispatcher extends QueueDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-    violations.addAll(validator.checkRequest(request));
+    check(() -> validator.checkRequest(request));
     MockResponse response = super.dispatch(request);
     if (closed) {
       return response; // the queue's shutdown placeholder, never sent
     }
     if (!OFF_CONTRACT.containsKey(response)) {
-      violations.addAll(
-          validator.checkResponse(request.getMethod(), request.getUrl().encodedPath(), response));
+      check(
+          () ->
+              validator.checkResponse(
+                  request.getMethod(), request.getUrl().encodedPath(), response));
     }
     return response;
+  }
+
+  /** Records the problems a check finds, and a check that fails as a problem too. */
+  private void check(Supplier<List<String>> check) {
+    try {
+      violations.addAll(check.get());
+    } catch (RuntimeException e) {
+      violations.add("could not check against the spec: " + e);
+    }
   }
 
   @Override
