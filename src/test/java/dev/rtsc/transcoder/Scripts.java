@@ -23,7 +23,7 @@ final class Scripts {
 
   private Scripts() {}
 
-  /** Runs {@code script} with {@code args}; print the output where the build log should show it. */
+  /** Runs {@code script} with {@code args}, and shows its output in the build log. */
   static Run run(String script, String... args) {
     List<String> command = new ArrayList<>();
     command.add(script);
@@ -57,6 +57,8 @@ final class Scripts {
         throw new AssertionError(command + " did not finish in " + TIMEOUT_MINUTES + " minutes");
       }
       reader.join();
+      // Shown in the build log: a first run installs the npm tools and Chromium here.
+      System.out.println("$ " + String.join(" ", command) + "\n" + output);
       return new Run(process.exitValue(), output.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

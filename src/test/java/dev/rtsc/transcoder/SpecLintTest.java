@@ -27,7 +27,6 @@ class SpecLintTest {
             "scripts/lint-spec",
             SpecExamples.OUR_SPEC.toString(),
             SpecDiffTest.BASELINE.toString());
-    System.out.println(run.output());
 
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.output().contains("Woohoo! Your API description"), run::toString);
@@ -37,6 +36,7 @@ class SpecLintTest {
 
   @Test
   void bothLintersCatchEachOfOurRules() {
+    System.out.println("A deliberately broken fixture: the lint below must fail.");
     Scripts.Run run = Scripts.run("scripts/lint-spec", FIXTURES + "breaks-our-rules.yaml");
 
     assertNotEquals(0, run.exitCode(), run::toString);
@@ -64,6 +64,7 @@ class SpecLintTest {
 
   @Test
   void aWarningAloneFailsTheLint() {
+    System.out.println("A deliberately broken fixture: the lint below must fail.");
     Scripts.Run run = Scripts.run("scripts/lint-spec", FIXTURES + "warning-only.yaml");
 
     assertNotEquals(0, run.exitCode(), run::toString);
