@@ -70,9 +70,11 @@ class SecretRedactionTest {
                 + basic
                 + "\"}"));
     server.enqueue(
-        new MockResponse.Builder(TestServers.json(200, "{\"taskId\":\"" + TOKEN))
-            .onResponseBody(new SocketEffect.CloseSocket())
-            .build());
+        TestServers.offContract(
+            "a body cut off mid-way",
+            new MockResponse.Builder(TestServers.json(200, "{\"taskId\":\"" + TOKEN))
+                .onResponseBody(new SocketEffect.CloseSocket())
+                .build()));
     server.enqueue(TestServers.json(400, "{\"message\":\"invalid builderToken " + TOKEN + "\"}"));
 
     BadRequestException e;
