@@ -6,11 +6,13 @@ import static dev.rtsc.transcoder.TestServers.TASK_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rtsc.transcoder.SpecExamples.Example;
 import dev.rtsc.transcoder.errors.CloudTranscoderServiceException;
 import io.swagger.v3.core.util.Json;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,8 +49,21 @@ class SpecExamplesTest {
     return SpecExamples.destroyExamples(SpecExamples.OUR_SPEC);
   }
 
+  /**
+   * The destroy examples of Agora's published spec: read from {@code ../shared/reference/} when it
+   * sits beside the checkout, else from the copies committed under {@code fixtures/}, so that a
+   * fresh clone checks them too.
+   */
   static List<Example> agoraExamples() {
-    return SpecExamples.destroyExamples(SpecExamples.AGORA_SPEC);
+    return Files.exists(SpecExamples.AGORA_SPEC)
+        ? SpecExamples.destroyExamples(SpecExamples.AGORA_SPEC)
+        : committedAgoraExamples();
+  }
+
+  private static List<Example> committedAgoraExamples() {
+    return List.of(
+        new Example("200", "example", Fixtures.read("agora-destroy-200.json")),
+        new Example("default", "example", Fixtures.read("agora-destroy-default.json")));
   }
 
   @Test
@@ -98,6 +113,23 @@ class SpecExamplesTest {
   @MethodSource("agoraExamples")
   void everyDestroyExampleInAgorasSpecParsesThroughTheClient(Example example) throws Exception {
     assertParses(example);
+  }
+
+  @Test
+  void committedCopiesOfAgorasExamplesMatchThePublishedSpec() throws Exception {
+    assumeTrue(
+        Files.exists(SpecExamples.AGORA_SPEC),
+        "Agora's spec is not beside this checkout; the committed copies are used instead");
+    List<Example> published = SpecExamples.destroyExamples(SpecExamples.AGORA_SPEC);
+    List<Example> committed = committedAgoraExamples();
+
+    assertEquals(published.size(), committed.size());
+    for (int i = 0; i < published.size(); i++) {
+      assertEquals(published.get(i).responseKey(), committed.get(i).responseKey());
+      assertEquals(
+          Json.mapper().readTree(published.get(i).json()),
+          Json.mapper().readTree(committed.get(i).json()));
+    }
   }
 
   @Test
