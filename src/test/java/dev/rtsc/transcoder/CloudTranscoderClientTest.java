@@ -326,7 +326,6 @@ class CloudTranscoderClientTest {
     assertEquals("async-404", cause.requestId());
   }
 
-  @Test
   private static MockResponse unknownValuesAndFields() {
     return TestServers.offContract(
         "status values and fields that Agora may add later",
