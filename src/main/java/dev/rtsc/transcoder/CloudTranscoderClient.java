@@ -354,12 +354,15 @@ public final class CloudTranscoderClient implements Closeable {
     /**
      * Most requests per second this client sends, retries included, shared by all its calls.
      * Default 10, Agora's limit per account; lower it when several processes share an account. 0
-     * turns the limiter off.
+     * turns the limiter off. Requests are spaced 10% wider than {@code 1/n} seconds, so that
+     * network jitter cannot put one more than {@code n} into a second at Agora's end.
      */
     public Builder maxRequestsPerSecond(double requestsPerSecond) {
-      if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
+      if (!(requestsPerSecond >= 0)
+          || Double.isInfinite(requestsPerSecond)
+          || (requestsPerSecond > 0 && requestsPerSecond < 0.001)) {
         throw new IllegalArgumentException(
-            "maxRequestsPerSecond must be >= 0: " + requestsPerSecond);
+            "maxRequestsPerSecond must be 0 (off) or at least 0.001: " + requestsPerSecond);
       }
       this.requestsPerSecond = requestsPerSecond;
       return this;

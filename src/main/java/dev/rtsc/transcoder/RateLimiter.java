@@ -2,11 +2,15 @@ package dev.rtsc.transcoder;
 
 /**
  * Spaces requests evenly so that one client stays under Agora's per-account limit instead of
- * collecting 429s. At {@code n} permits per second, starts are at least {@code 1/n} s apart, so any
- * one-second window holds at most {@code n} of them; there is no burst allowance, because Agora's
- * window is not documented.
+ * collecting 429s. At {@code n} permits per second, starts are at least {@code 1.1/n} s apart:
+ * Agora counts arrivals, not sends, and without the 10% margin uneven network latency can land an
+ * eleventh request in one second. There is no burst allowance, because Agora's window is not
+ * documented.
  */
 final class RateLimiter {
+  /** Starts are this much further apart than {@code 1/n} seconds; see the class comment. */
+  static final double SPACING_MARGIN = 1.1;
+
   private final long intervalNanos;
   private final Ticker ticker;
   private final Sleeper sleeper;
@@ -14,7 +18,7 @@ final class RateLimiter {
   private boolean started;
 
   RateLimiter(double permitsPerSecond, Ticker ticker, Sleeper sleeper) {
-    this.intervalNanos = (long) (1_000_000_000L / permitsPerSecond);
+    this.intervalNanos = (long) (SPACING_MARGIN * 1_000_000_000L / permitsPerSecond);
     this.ticker = ticker;
     this.sleeper = sleeper;
   }

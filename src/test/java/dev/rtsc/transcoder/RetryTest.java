@@ -228,6 +228,17 @@ class RetryTest {
   }
 
   @Test
+  void durationsThatWouldOverflowTheDeadlineArithmeticAreRejected() {
+    RetryPolicy.Builder builder = RetryPolicy.builder();
+
+    assertThrows(
+        IllegalArgumentException.class, () -> builder.deadline(Duration.ofHours(999_999_999)));
+    assertThrows(IllegalArgumentException.class, () -> builder.maxBackoff(Duration.ofDays(2)));
+    assertThrows(IllegalArgumentException.class, () -> builder.deadline(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> builder.maxAttempts(0));
+  }
+
+  @Test
   void retriesCanBeSwitchedOff() {
     server.enqueue(status(503));
 
