@@ -1,5 +1,6 @@
 package dev.rtsc.transcoder;
 
+import dev.rtsc.transcoder.errors.CloudTranscoderException;
 import java.time.Duration;
 
 /**
@@ -12,19 +13,25 @@ public final class Attempt {
   private final int number;
   private final String host;
   private final int statusCode;
-  private final String failure;
-  private final Duration duration;
+  private final CloudTranscoderException cause;
+  private final long durationNanos;
+  // The cause's message less its ids, made on first use: most attempts' is never read, and a call
+  // should not pay for the text on its way to throwing (BENCHMARKS.md).
+  private String failure;
 
-  private Attempt(int number, String host, int statusCode, String failure, Duration duration) {
+  private Attempt(
+      int number, String host, int statusCode, CloudTranscoderException cause, long durationNanos) {
     this.number = number;
     this.host = host;
     this.statusCode = statusCode;
-    this.failure = failure;
-    this.duration = duration;
+    this.cause = cause;
+    this.durationNanos = durationNanos;
   }
 
-  static Attempt of(int number, String host, int statusCode, String failure, Duration duration) {
-    return new Attempt(number, host, statusCode, failure, duration);
+  /** {@code cause} is null for the attempt that succeeded. */
+  static Attempt of(
+      int number, String host, int statusCode, CloudTranscoderException cause, long durationNanos) {
+    return new Attempt(number, host, statusCode, cause, durationNanos);
   }
 
   /** 1 for the first attempt of a call. */
@@ -44,17 +51,22 @@ public final class Attempt {
 
   /** Why the attempt failed, or null when it succeeded. */
   public String failure() {
-    return failure;
+    String text = failure;
+    if (text == null && cause != null) {
+      text = CallRunner.summary(cause);
+      failure = text; // a benign race: every thread computes the same string
+    }
+    return text;
   }
 
   /** Whether the attempt produced the call's result. */
   public boolean succeeded() {
-    return failure == null;
+    return cause == null;
   }
 
   /** Time from sending the attempt to its outcome. */
   public Duration duration() {
-    return duration;
+    return Duration.ofNanos(durationNanos);
   }
 
   /** For example {@code #2 api.agora.io -> 503 (HTTP 503) in 41 ms}. */
@@ -62,9 +74,9 @@ public final class Attempt {
   public String toString() {
     StringBuilder text = new StringBuilder().append('#').append(number).append(' ').append(host);
     text.append(" -> ").append(statusCode == 0 ? "no response" : String.valueOf(statusCode));
-    if (failure != null) {
-      text.append(" (").append(failure).append(')');
+    if (cause != null) {
+      text.append(" (").append(failure()).append(')');
     }
-    return text.append(" in ").append(duration.toMillis()).append(" ms").toString();
+    return text.append(" in ").append(duration().toMillis()).append(" ms").toString();
   }
 }

@@ -86,7 +86,7 @@ final class CallRunner {
 
     DestroyTaskResult run() {
       long deadline = ticker.nanoTime() + policy.deadline().toNanos();
-      List<CloudTranscoderException> earlier = new ArrayList<>();
+      List<CloudTranscoderException> earlier = null; // most calls never fail an attempt
       boolean outcomeUnknown = false;
       int step = 0;
       for (int number = 1; ; number++) {
@@ -97,7 +97,7 @@ final class CallRunner {
         try {
           waitForPermit(deadline, outcomeUnknown);
           DestroyTaskResult result = attempt(rebase(base), deadline, outcomeUnknown);
-          Duration took = Duration.ofNanos(ticker.nanoTime() - started);
+          long took = ticker.nanoTime() - started;
           attempts.add(Attempt.of(number, host, result.statusCode(), null, took));
           if (LOG.isDebugEnabled()) {
             LOG.debug(
@@ -105,7 +105,7 @@ final class CallRunner {
                 host,
                 template.url().encodedPath(),
                 result.statusCode(),
-                took.toMillis(),
+                TimeUnit.NANOSECONDS.toMillis(took),
                 number,
                 policy.maxAttempts(),
                 requestId);
@@ -114,8 +114,8 @@ final class CallRunner {
         } catch (CloudTranscoderException e) {
           failure = e;
         }
-        Duration took = Duration.ofNanos(ticker.nanoTime() - started);
-        attempts.add(Attempt.of(number, host, failure.statusCode(), summary(failure), took));
+        long took = ticker.nanoTime() - started;
+        attempts.add(Attempt.of(number, host, failure.statusCode(), failure, took));
 
         Duration wait =
             retryable(failure) && number < policy.maxAttempts()
@@ -124,10 +124,15 @@ final class CallRunner {
         boolean pastDeadline = wait != null && ticker.nanoTime() + wait.toNanos() >= deadline;
         if (wait == null || pastDeadline || cancelled) {
           logGivingUp(host, number, failure, pastDeadline);
-          for (CloudTranscoderException previous : earlier) {
-            failure.addSuppressed(previous);
+          if (earlier != null) {
+            for (CloudTranscoderException previous : earlier) {
+              failure.addSuppressed(previous);
+            }
           }
           throw failure;
+        }
+        if (earlier == null) {
+          earlier = new ArrayList<>();
         }
         earlier.add(failure);
         outcomeUnknown |= outcomeUnknown(failure);

@@ -19,11 +19,13 @@ public final class Credentials {
   public static final String CUSTOMER_SECRET_ENV = "AGORA_CUSTOMER_SECRET";
 
   private final String customerId;
+  private final String basicToken;
   private final String authorization;
 
-  private Credentials(String customerId, String authorization) {
+  private Credentials(String customerId, String basicToken) {
     this.customerId = customerId;
-    this.authorization = authorization;
+    this.basicToken = basicToken;
+    this.authorization = "Basic " + basicToken;
   }
 
   /**
@@ -41,7 +43,7 @@ public final class Credentials {
     String token =
         Base64.getEncoder()
             .encodeToString((customerId + ":" + customerSecret).getBytes(StandardCharsets.UTF_8));
-    return new Credentials(customerId, "Basic " + token);
+    return new Credentials(customerId, token);
   }
 
   /**
@@ -86,6 +88,11 @@ public final class Credentials {
   /** The value of the {@code Authorization} header. Contains the secret: never log it. */
   String authorizationHeader() {
     return authorization;
+  }
+
+  /** The Base64 part of the header alone, which redaction also masks. */
+  String basicToken() {
+    return basicToken;
   }
 
   @Override

@@ -1,24 +1,35 @@
 package dev.rtsc.transcoder;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 
-/** Deep read-only copies of the maps and lists Moshi decodes free-form JSON into. */
+/**
+ * Read-only views of the maps and lists Moshi decodes free-form JSON into. The maps passed in come
+ * straight from the parser and nothing else refers to them, so they are frozen in place (nested
+ * containers replaced by read-only views, the outer one wrapped) instead of deep-copied: the copy
+ * was most of the bytes a successful call allocated beyond parsing (BENCHMARKS.md).
+ */
 final class JsonValues {
   private JsonValues() {}
 
+  /** A read-only view of {@code map}, which the caller hands over and no longer touches. */
   static Map<String, Object> freeze(Map<String, Object> map) {
     if (map == null) {
       return null;
     }
-    Map<String, Object> copy = new LinkedHashMap<>(map.size());
-    for (Map.Entry<String, Object> entry : map.entrySet()) {
-      copy.put(entry.getKey(), freezeValue(entry.getValue()));
+    if (map.isEmpty()) {
+      // Most reserved objects arrive as {}.
+      return Collections.emptyMap();
     }
-    return Collections.unmodifiableMap(copy);
+    for (Map.Entry<String, Object> entry : map.entrySet()) {
+      Object value = entry.getValue();
+      if (value instanceof Map || value instanceof List) {
+        entry.setValue(freezeValue(value));
+      }
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   @SuppressWarnings("unchecked")
@@ -27,11 +38,17 @@ final class JsonValues {
       return freeze((Map<String, Object>) value);
     }
     if (value instanceof List) {
-      List<Object> copy = new ArrayList<>();
-      for (Object element : (List<Object>) value) {
-        copy.add(freezeValue(element));
+      List<Object> list = (List<Object>) value;
+      if (list.isEmpty()) {
+        return Collections.emptyList();
       }
-      return Collections.unmodifiableList(copy);
+      for (ListIterator<Object> elements = list.listIterator(); elements.hasNext(); ) {
+        Object element = elements.next();
+        if (element instanceof Map || element instanceof List) {
+          elements.set(freezeValue(element));
+        }
+      }
+      return Collections.unmodifiableList(list);
     }
     return value;
   }

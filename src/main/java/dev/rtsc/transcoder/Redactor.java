@@ -13,23 +13,59 @@ import java.util.List;
 final class Redactor {
   static final String MASK = "██";
 
-  private final List<String> secrets = new ArrayList<>();
+  private final String builderToken;
+  private final Credentials credentials;
+  // Built on first use: one is made per call, and a call that succeeds never redacts anything.
+  private volatile List<String> secrets;
 
-  Redactor(String builderToken, String authorization) {
-    add(builderToken);
-    try {
-      add(URLEncoder.encode(builderToken, "UTF-8"));
-      add(URLEncoder.encode(builderToken, "UTF-8").replace("+", "%20"));
-    } catch (java.io.UnsupportedEncodingException impossible) {
-      throw new AssertionError(impossible);
-    }
-    add(authorization);
-    add(authorization.substring(authorization.indexOf(' ') + 1));
-    // Longest first, so that a secret containing another is masked whole.
-    secrets.sort((a, b) -> b.length() - a.length());
+  Redactor(String builderToken, Credentials credentials) {
+    this.builderToken = builderToken;
+    this.credentials = credentials;
   }
 
-  private void add(String secret) {
+  private List<String> secrets() {
+    List<String> result = secrets;
+    if (result == null) {
+      result = new ArrayList<>();
+      add(result, builderToken);
+      // Typical tokens are letters and digits, which encoding leaves as they are.
+      if (!encodesToItself(builderToken)) {
+        try {
+          add(result, URLEncoder.encode(builderToken, "UTF-8"));
+          add(result, URLEncoder.encode(builderToken, "UTF-8").replace("+", "%20"));
+        } catch (java.io.UnsupportedEncodingException impossible) {
+          throw new AssertionError(impossible);
+        }
+      }
+      add(result, credentials.authorizationHeader());
+      add(result, credentials.basicToken());
+      // Longest first, so that a secret containing another is masked whole.
+      result.sort((a, b) -> b.length() - a.length());
+      secrets = result;
+    }
+    return result;
+  }
+
+  /** Whether {@link URLEncoder} leaves {@code text} unchanged: only [A-Za-z0-9.*_-]. */
+  static boolean encodesToItself(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean unreserved =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '*'
+              || c == '_'
+              || c == '-';
+      if (!unreserved) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void add(List<String> secrets, String secret) {
     if (secret != null && secret.length() >= 4 && !secrets.contains(secret)) {
       secrets.add(secret);
     }
@@ -40,7 +76,7 @@ final class Redactor {
       return null;
     }
     String result = text;
-    for (String secret : secrets) {
+    for (String secret : secrets()) {
       result = result.replace(secret, MASK);
     }
     return result;

@@ -1,6 +1,8 @@
 package dev.rtsc.transcoder;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import dev.rtsc.transcoder.errors.CloudTranscoderException;
 import dev.rtsc.transcoder.errors.CloudTranscoderServiceException;
 import dev.rtsc.transcoder.errors.ErrorDetails;
@@ -9,12 +11,14 @@ import dev.rtsc.transcoder.errors.RequestTimeoutException;
 import dev.rtsc.transcoder.errors.TransportException;
 import dev.rtsc.transcoder.generated.model.CloudTranscoderTask;
 import dev.rtsc.transcoder.generated.model.ErrorResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +28,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
-import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import retrofit2.Converter;
+import okio.ByteString;
 
 /**
  * Turns an OkHttp response into a result or one of the documented exceptions.
@@ -44,16 +47,21 @@ final class ResponseDecoder {
   /** Far above any task body Agora sends (the Create config echoed back is a few KiB). */
   static final long MAX_BODY_BYTES = 1024 * 1024;
 
-  private final Converter<ResponseBody, CloudTranscoderTask> taskConverter;
-  private final Converter<ResponseBody, ErrorResponse> errorConverter;
+  /** Enough bytes for {@link ErrorDetails#MAX_RAW_BODY_CHARS} characters of UTF-8. */
+  private static final int RAW_BODY_PREFIX_BYTES = ErrorDetails.MAX_RAW_BODY_CHARS * 4;
+
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
+
+  private final JsonAdapter<CloudTranscoderTask> taskAdapter;
+  private final JsonAdapter<ErrorResponse> errorAdapter;
   private final Clock wallClock;
 
   ResponseDecoder(
-      Converter<ResponseBody, CloudTranscoderTask> taskConverter,
-      Converter<ResponseBody, ErrorResponse> errorConverter,
+      JsonAdapter<CloudTranscoderTask> taskAdapter,
+      JsonAdapter<ErrorResponse> errorAdapter,
       Clock wallClock) {
-    this.taskConverter = taskConverter;
-    this.errorConverter = errorConverter;
+    this.taskAdapter = taskAdapter;
+    this.errorAdapter = errorAdapter;
     this.wallClock = wallClock;
   }
 
@@ -72,7 +80,6 @@ final class ResponseDecoder {
       String requestId = headerOr(closing, "X-Request-ID", sentRequestId);
       String resourceId = headerOr(closing, "X-Resource-ID", null);
       ResponseBody body = closing.body();
-      MediaType contentType = body.contentType();
 
       Buffer buffer = new Buffer();
       boolean truncated;
@@ -85,41 +92,100 @@ final class ResponseDecoder {
                 .withHistory(attempts, earlierOutcomeUnknown),
             redactor);
       }
-      String rawBody = redactor.redact(prefix(buffer));
+      // Copy the body out into one array for the parse and, only if something fails, the raw-body
+      // copy. Reading returns okio's segments to its pool; a snapshot or clone would share them,
+      // okio never recycles a shared segment, and every call then allocated a fresh 8 KiB segment
+      // for the next response (BENCHMARKS.md).
+      byte[] bytes = truncated ? prefixOf(buffer) : buffer.readByteArray();
+      buffer.clear();
 
       if (!closing.isSuccessful()) {
-        String agoraMessage =
-            truncated ? null : errorMessage(buffer.clone(), contentType, redactor);
+        String agoraMessage = truncated ? null : errorMessage(bytes, redactor);
+        ErrorDetails details =
+            ErrorDetails.of(status, agoraMessage, rawBody(bytes, redactor), requestId, resourceId)
+                .withHistory(attempts, earlierOutcomeUnknown);
+        Duration wait = retryAfter(closing.header("Retry-After"));
         throw CloudTranscoderServiceException.forStatus(
-            ErrorDetails.of(status, agoraMessage, rawBody, requestId, resourceId)
-                .withHistory(attempts, earlierOutcomeUnknown)
-                .withRetryAfter(retryAfter(closing.header("Retry-After"))));
+            wait == null ? details : details.withRetryAfter(wait));
       }
 
-      ErrorDetails details =
-          ErrorDetails.of(status, null, rawBody, requestId, resourceId)
-              .withHistory(attempts, earlierOutcomeUnknown);
       if (truncated) {
-        throw new InvalidResponseException(
-            "body is larger than " + MAX_BODY_BYTES + " bytes", details, null);
+        throw invalid(
+            "body is larger than " + MAX_BODY_BYTES + " bytes",
+            status,
+            bytes,
+            requestId,
+            resourceId,
+            redactor,
+            attempts,
+            earlierOutcomeUnknown,
+            null);
       }
-      if (buffer.size() == 0) {
-        throw new InvalidResponseException("body is empty", details, null);
+      if (bytes.length == 0) {
+        throw invalid(
+            "body is empty",
+            status,
+            bytes,
+            requestId,
+            resourceId,
+            redactor,
+            attempts,
+            earlierOutcomeUnknown,
+            null);
       }
       CloudTranscoderTask task;
       try {
-        task = taskConverter.convert(ResponseBody.create(buffer, contentType, buffer.size()));
+        task = parse(taskAdapter, bytes, buffer);
       } catch (JsonDataException | IOException e) {
         // The whole body is in memory, so an IOException here is a parse failure, not the network.
-        throw new InvalidResponseException(
-            "not a task (" + redactor.redact(String.valueOf(e.getMessage())) + ")", details, e);
+        throw invalid(
+            "not a task (" + redactor.redact(String.valueOf(e.getMessage())) + ")",
+            status,
+            bytes,
+            requestId,
+            resourceId,
+            redactor,
+            attempts,
+            earlierOutcomeUnknown,
+            e);
+      } finally {
+        buffer.clear();
       }
       if (task == null) {
-        throw new InvalidResponseException("body is JSON null", details, null);
+        throw invalid(
+            "body is JSON null",
+            status,
+            bytes,
+            requestId,
+            resourceId,
+            redactor,
+            attempts,
+            earlierOutcomeUnknown,
+            null);
       }
       return new DestroyTaskResult(
           TaskMapper.toTask(task), status, requestId, resourceId, attempts);
     }
+  }
+
+  /**
+   * A 2xx whose body is not a task. The details, and the redacted raw-body copy in them, are only
+   * built here: a successful call never needs them.
+   */
+  private static InvalidResponseException invalid(
+      String reason,
+      int status,
+      byte[] bytes,
+      String requestId,
+      String resourceId,
+      Redactor redactor,
+      List<Attempt> attempts,
+      boolean earlierOutcomeUnknown,
+      Exception cause) {
+    ErrorDetails details =
+        ErrorDetails.of(status, null, rawBody(bytes, redactor), requestId, resourceId)
+            .withHistory(attempts, earlierOutcomeUnknown);
+    return new InvalidResponseException(reason, details, cause);
   }
 
   /** The exception for an attempt that failed without a usable response. */
@@ -154,14 +220,18 @@ final class ResponseDecoder {
   }
 
   /** Agora's {@code message}, decoded with the same Moshi setup as tasks; null if not JSON. */
-  private String errorMessage(Buffer body, MediaType contentType, Redactor redactor) {
-    if (body.size() == 0) {
+  private String errorMessage(byte[] body, Redactor redactor) {
+    if (body.length == 0) {
       return null;
     }
     try {
-      ErrorResponse error =
-          errorConverter.convert(ResponseBody.create(body, contentType, body.size()));
-      return error == null ? null : redactor.redact(error.getMessage());
+      Buffer buffer = new Buffer();
+      try {
+        ErrorResponse error = parse(errorAdapter, body, buffer);
+        return error == null ? null : redactor.redact(error.getMessage());
+      } finally {
+        buffer.clear();
+      }
     } catch (JsonDataException | IOException notJson) {
       // An HTML page from a proxy or a plain-text gateway error: the status still classifies it.
       return null;
@@ -200,15 +270,46 @@ final class ResponseDecoder {
     }
   }
 
-  private static String prefix(Buffer buffer) {
-    if (buffer.size() == 0) {
+  /**
+   * Reads one JSON document from {@code bytes} as Retrofit's Moshi converter does: a UTF-8 byte
+   * order mark is skipped and anything after the document but whitespace is an error. The bytes go
+   * through {@code buffer}, which the caller clears afterwards: the reader stops at the end of the
+   * document and leaves trailing whitespace there, which would keep its segment from okio's pool.
+   */
+  private static <T> T parse(JsonAdapter<T> adapter, byte[] bytes, Buffer buffer)
+      throws IOException {
+    buffer.write(bytes);
+    if (buffer.rangeEquals(0, UTF8_BOM)) {
+      buffer.skip(UTF8_BOM.size());
+    }
+    JsonReader reader = JsonReader.of(buffer);
+    T result = adapter.fromJson(reader);
+    if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+      throw new JsonDataException("JSON document was not fully consumed.");
+    }
+    return result;
+  }
+
+  private static byte[] prefixOf(Buffer buffer) {
+    try {
+      return buffer.readByteArray(Math.min(buffer.size(), RAW_BODY_PREFIX_BYTES));
+    } catch (EOFException impossible) {
+      throw new AssertionError(impossible);
+    }
+  }
+
+  /** The start of the body as text, redacted, at most {@link ErrorDetails#MAX_RAW_BODY_CHARS}. */
+  private static String rawBody(byte[] bytes, Redactor redactor) {
+    if (bytes.length == 0) {
       return null;
     }
-    long bytes = Math.min(buffer.size(), ErrorDetails.MAX_RAW_BODY_CHARS * 4L);
-    String text = buffer.snapshot((int) bytes).utf8();
-    return text.length() > ErrorDetails.MAX_RAW_BODY_CHARS
-        ? text.substring(0, ErrorDetails.MAX_RAW_BODY_CHARS)
-        : text;
+    // Decoded like okio's ByteString.utf8(), which is this constructor on the JVM.
+    String text =
+        new String(bytes, 0, Math.min(bytes.length, RAW_BODY_PREFIX_BYTES), StandardCharsets.UTF_8);
+    return redactor.redact(
+        text.length() > ErrorDetails.MAX_RAW_BODY_CHARS
+            ? text.substring(0, ErrorDetails.MAX_RAW_BODY_CHARS)
+            : text);
   }
 
   private static String headerOr(Response response, String name, String fallback) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,23 @@ class GeneratedCodeTest {
             text.contains("import com.squareup.moshi.Json;"), file + " is not a Moshi model");
       }
     }
+  }
+
+  @Test
+  void everyModelIsReadByItsGeneratedAdapterRatherThanByReflection() throws Exception {
+    Moshi moshi = new Moshi.Builder().build();
+    int models = 0;
+    for (Path file : generatedFiles()) {
+      if (!file.toString().contains("/model/") || !Files.readString(file).contains("final class")) {
+        continue;
+      }
+      String name = file.getFileName().toString().replace(".java", "");
+      Class<?> model = Class.forName("dev.rtsc.transcoder.generated.model." + name);
+      assertEquals(
+          "GeneratedJsonAdapter(" + name + ").nullSafe()", moshi.adapter(model).toString(), name);
+      models++;
+    }
+    assertEquals(5, models);
   }
 
   @Test

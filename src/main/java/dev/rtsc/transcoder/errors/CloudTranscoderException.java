@@ -16,6 +16,10 @@ import java.util.List;
  */
 public abstract class CloudTranscoderException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  private static final String MAY_HAVE_BEEN_DESTROYED =
+      "; an earlier attempt whose outcome is unknown may have destroyed it";
+  private static final String REQUEST_ID = " (request-id: ";
+  private static final String RESOURCE_ID = ", resource-id: ";
 
   private final int statusCode;
   private final String agoraMessage;
@@ -35,16 +39,30 @@ public abstract class CloudTranscoderException extends RuntimeException {
   }
 
   private static String describe(String summary, ErrorDetails details) {
-    StringBuilder result = new StringBuilder(summary);
-    if (details.agoraMessage() != null && !details.agoraMessage().isEmpty()) {
-      result.append(": ").append(details.agoraMessage());
+    String message = details.agoraMessage();
+    boolean withMessage = message != null && !message.isEmpty();
+    boolean mayBeDestroyed = details.earlierOutcomeUnknown() && details.statusCode() == 404;
+    // Sized exactly: growing from the summary's length copied the text three times.
+    int length =
+        summary.length()
+            + (withMessage ? 2 + message.length() : 0)
+            + (mayBeDestroyed ? MAY_HAVE_BEEN_DESTROYED.length() : 0)
+            + REQUEST_ID.length()
+            + details.requestId().length()
+            + (details.resourceId() != null
+                ? RESOURCE_ID.length() + details.resourceId().length()
+                : 0)
+            + 1;
+    StringBuilder result = new StringBuilder(length).append(summary);
+    if (withMessage) {
+      result.append(": ").append(message);
     }
-    if (details.earlierOutcomeUnknown() && details.statusCode() == 404) {
-      result.append("; an earlier attempt whose outcome is unknown may have destroyed it");
+    if (mayBeDestroyed) {
+      result.append(MAY_HAVE_BEEN_DESTROYED);
     }
-    result.append(" (request-id: ").append(details.requestId());
+    result.append(REQUEST_ID).append(details.requestId());
     if (details.resourceId() != null) {
-      result.append(", resource-id: ").append(details.resourceId());
+      result.append(RESOURCE_ID).append(details.resourceId());
     }
     return result.append(')').toString();
   }
