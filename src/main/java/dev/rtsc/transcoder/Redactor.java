@@ -39,6 +39,10 @@ final class Redactor {
       }
       add(result, credentials.authorizationHeader());
       add(result, credentials.basicToken());
+      // A JSON body that echoes a secret may escape its slashes.
+      for (String secret : new ArrayList<>(result)) {
+        add(result, secret.replace("/", "\\/"));
+      }
       // Longest first, so that a secret containing another is masked whole.
       result.sort((a, b) -> b.length() - a.length());
       secrets = result;
@@ -66,7 +70,8 @@ final class Redactor {
   }
 
   private static void add(List<String> secrets, String secret) {
-    if (secret != null && secret.length() >= 4 && !secrets.contains(secret)) {
+    // Every length counts: a short token is unusual, but it is still a credential.
+    if (secret != null && !secret.isEmpty() && !secrets.contains(secret)) {
       secrets.add(secret);
     }
   }
