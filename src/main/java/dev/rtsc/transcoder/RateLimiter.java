@@ -1,5 +1,7 @@
 package dev.rtsc.transcoder;
 
+import java.util.concurrent.CountDownLatch;
+
 /**
  * Spaces requests evenly so that one client stays under Agora's per-account limit instead of
  * collecting 429s. At {@code n} permits per second, starts are at least {@code 1.1/n} s apart:
@@ -8,6 +10,8 @@ package dev.rtsc.transcoder;
  * documented.
  */
 final class RateLimiter {
+  private static final CountDownLatch NEVER = new CountDownLatch(1);
+
   /** Starts are this much further apart than {@code 1/n} seconds; see the class comment. */
   static final double SPACING_MARGIN = 1.1;
 
@@ -29,6 +33,11 @@ final class RateLimiter {
    * @return false, without taking a permit, when the wait would be too long
    */
   boolean acquire(long maxWaitNanos) throws InterruptedException {
+    return acquire(maxWaitNanos, NEVER);
+  }
+
+  /** Like {@link #acquire(long)}; the wait ends early, permit taken, if {@code wakeUp} opens. */
+  boolean acquire(long maxWaitNanos, CountDownLatch wakeUp) throws InterruptedException {
     long wait;
     synchronized (this) {
       long now = ticker.nanoTime();
@@ -43,7 +52,7 @@ final class RateLimiter {
       nextFreeNanos = Math.max(now, nextFreeNanos) + intervalNanos;
     }
     if (wait > 0) {
-      sleeper.sleep(wait);
+      sleeper.sleep(wait, wakeUp);
     }
     return true;
   }

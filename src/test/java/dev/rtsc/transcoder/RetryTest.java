@@ -356,6 +356,87 @@ class RetryTest {
     }
   }
 
+  @Test
+  void cancellingDuringABackoffWaitFreesTheThreadAtOnce() throws Exception {
+    server.enqueue(new MockResponse.Builder(status(503)).setHeader("Retry-After", "20").build());
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+
+    // Real time: the wait itself must end when the future is cancelled.
+    try (CloudTranscoderClient client =
+        TestServers.clientFor(server)
+            .retryPolicy(RetryPolicy.defaults())
+            .asyncExecutor(executor)
+            .build()) {
+      java.util.concurrent.CompletableFuture<DestroyTaskResult> future =
+          client.destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN);
+      server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+      Thread.sleep(100); // into the 20 s Retry-After wait
+
+      future.cancel(true);
+
+      // The single executor thread is free again only once the call has stopped waiting.
+      executor.submit(() -> null).get(3, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(1, server.getRequestCount(), "no retry after cancel");
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void closingTheClientStopsACallInItsBackoffWaitWithItsLastFailure() throws Exception {
+    server.enqueue(new MockResponse.Builder(status(503)).setHeader("Retry-After", "20").build());
+    CloudTranscoderClient client =
+        TestServers.clientFor(server).retryPolicy(RetryPolicy.defaults()).build();
+    java.util.concurrent.CompletableFuture<CloudTranscoderException> outcome =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);
+                return null;
+              } catch (CloudTranscoderException e) {
+                return e;
+              }
+            });
+    server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+    Thread.sleep(100);
+
+    client.close();
+
+    CloudTranscoderException e = outcome.get(3, java.util.concurrent.TimeUnit.SECONDS);
+    assertInstanceOf(ServerException.class, e);
+    assertEquals(503, e.statusCode());
+    assertThrows(
+        IllegalStateException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void aFutureEndedByTheCallerStopsTheWorkBehindIt() throws Exception {
+    server.enqueue(new MockResponse.Builder(status(503)).setHeader("Retry-After", "20").build());
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+
+    try (CloudTranscoderClient client =
+        TestServers.clientFor(server)
+            .retryPolicy(RetryPolicy.defaults())
+            .asyncExecutor(executor)
+            .build()) {
+      java.util.concurrent.CompletableFuture<DestroyTaskResult> future =
+          client
+              .destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN)
+              .orTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+
+      assertThrows(
+          java.util.concurrent.ExecutionException.class,
+          () -> future.get(3, java.util.concurrent.TimeUnit.SECONDS));
+      executor.submit(() -> null).get(3, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(1, server.getRequestCount());
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
   private static List<Integer> statuses(List<Attempt> attempts) {
     return attempts.stream().map(Attempt::statusCode).collect(Collectors.toList());
   }
