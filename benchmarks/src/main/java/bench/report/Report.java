@@ -50,8 +50,10 @@ public final class Report {
               + "). `time` is JMH's wall-clock time per call, `cpu` the process CPU time per call,"
               + " `alloc` the bytes allocated per call (`-prof gc`).");
       line("");
-      line("| response | metric | ours | stock | floor | ours / floor | target | ours / stock |");
-      line("|---|---|---:|---:|---:|---:|---|---:|");
+      line(
+          "| response | metric | ours | stock | floor | ours / floor | per run | target | ours /"
+              + " stock |");
+      line("|---|---|---:|---:|---:|---:|---|---|---:|");
       for (String status : new String[] {"200", "404"}) {
         cpuRow(cpu, status, "time", null, "ns", 1.10);
         cpuRow(cpu, status, "cpu", "cpu.time.norm", "ns", Double.NaN);
@@ -97,6 +99,55 @@ public final class Report {
       line("");
     }
 
+    Path paired = dir.resolve("paired.json");
+    if (Files.exists(paired)) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> json =
+          (Map<String, Object>)
+              new Moshi.Builder().build().adapter(Object.class).fromJson(Files.readString(paired));
+      @SuppressWarnings("unchecked")
+      Map<String, Map<String, Object>> results =
+          (Map<String, Map<String, Object>>) json.get("results");
+      line("### Client CPU per call, paired check (one JVM, clients taking turns)");
+      line("");
+      line(
+          "Median over "
+              + (int) number(json.get("rounds"))
+              + " rounds of the per-round ratio of the benchmark thread's CPU time per call"
+              + " (interquartile range in brackets); see BENCHMARKS.md for why.");
+      line("");
+      line("| response | ours | stock | floor | ours / floor | target | ours / stock |");
+      line("|---|---:|---:|---:|---:|---|---:|");
+      for (String status : new String[] {"200", "404"}) {
+        Map<String, Object> result = results.get(status);
+        @SuppressWarnings("unchecked")
+        List<Object> toFloor = (List<Object>) result.get("ours_floor");
+        @SuppressWarnings("unchecked")
+        List<Object> toStock = (List<Object>) result.get("ours_stock");
+        double median = number(toFloor.get(1));
+        String verdict = verdict(median <= 1.10, "≤ 1.10");
+        verdicts.add(
+            String.format(
+                Locale.ROOT, "%s paired cpu ours/floor %.2f: %s", status, median, verdict));
+        line(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.2f µs | %.2f µs | %.2f µs | %.2f [%.2f–%.2f] | %s | %.2f [%.2f–%.2f] |",
+                status,
+                number(result.get("ours_ns")) / 1000,
+                number(result.get("stock_ns")) / 1000,
+                number(result.get("floor_ns")) / 1000,
+                median,
+                number(toFloor.get(0)),
+                number(toFloor.get(2)),
+                verdict,
+                number(toStock.get(1)),
+                number(toStock.get(0)),
+                number(toStock.get(2))));
+      }
+      line("");
+    }
+
     if (Files.exists(cold)) {
       @SuppressWarnings("unchecked")
       Map<String, Object> json =
@@ -109,7 +160,7 @@ public final class Report {
       line("");
       line(
           "Median of "
-              + number(json.get("samples"))
+              + (int) number(json.get("samples"))
               + " fresh JVMs per client (interquartile range in brackets), the clients taking"
               + " turns in shuffled order.");
       line("");
@@ -176,6 +227,14 @@ public final class Report {
       String vsStock = verdict(toStock.value <= 1.0, "≤ 1.00");
       verdicts.add(status + " time ours/stock " + toStock + ": " + vsStock);
     }
+    List<String> perRun = new ArrayList<>();
+    for (List<Map<String, Object>> run : runs) {
+      Stat ours = stat(List.of(run), "CpuBenchmark.ours", status, secondary);
+      Stat floor = stat(List.of(run), "CpuBenchmark.floor", status, secondary);
+      if (ours != null && floor != null) {
+        perRun.add(String.format(Locale.ROOT, "%.2f", ours.mean / floor.mean));
+      }
+    }
     line(
         "| "
             + status
@@ -189,6 +248,8 @@ public final class Report {
             + format(stats[2], unit)
             + " | "
             + toFloor
+            + " | "
+            + String.join(", ", perRun)
             + " | "
             + verdict
             + " | "
