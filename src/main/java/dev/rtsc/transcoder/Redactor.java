@@ -70,8 +70,9 @@ final class Redactor {
   }
 
   private static void add(List<String> secrets, String secret) {
-    // Every length counts: a short token is unusual, but it is still a credential.
-    if (secret != null && !secret.isEmpty() && !secrets.contains(secret)) {
+    // Short tokens are unusual but still credentials; below 3 characters, masking would rewrite
+    // ordinary words in the message instead of hiding anything.
+    if (secret != null && secret.length() >= 3 && !secrets.contains(secret)) {
       secrets.add(secret);
     }
   }
