@@ -25,9 +25,12 @@ final class Arguments {
         throw new IllegalArgumentException(
             name + " must not contain '" + c + "' (found at index " + i + ")");
       }
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || isInvisible(c)) {
         throw new IllegalArgumentException(
-            name + " must not contain whitespace or control characters (found at index " + i + ")");
+            name
+                + " must not contain whitespace, control or invisible characters (found at index "
+                + i
+                + ")");
       }
     }
   }
@@ -39,9 +42,12 @@ final class Arguments {
   static void checkBuilderToken(String value) {
     checkText(value, "builderToken");
     for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || isInvisible(c)) {
         throw new IllegalArgumentException(
-            "builderToken must not contain control characters (found at index " + i + ")");
+            "builderToken must not contain control or invisible characters (found at index "
+                + i
+                + ")");
       }
     }
   }
@@ -60,6 +66,15 @@ final class Arguments {
             "requestId must be visible ASCII without spaces (found at index " + i + ")");
       }
     }
+  }
+
+  /**
+   * Format characters such as a byte-order mark (U+FEFF) or a zero-width space: a spreadsheet
+   * export can put them at the start of a file, and an id carrying one names a different task whose
+   * 404 would hide that the real one is still running.
+   */
+  private static boolean isInvisible(char c) {
+    return Character.getType(c) == Character.FORMAT;
   }
 
   private static void checkText(String value, String name) {

@@ -10,6 +10,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import okhttp3.Call;
@@ -67,6 +68,7 @@ final class CallRunner {
     private final String requestId;
     private final Redactor redactor;
     private final List<Attempt> attempts = new ArrayList<>();
+    private final CountDownLatch cancelledLatch = new CountDownLatch(1);
     private volatile boolean cancelled;
     private volatile Call current;
 
@@ -76,8 +78,10 @@ final class CallRunner {
       this.redactor = redactor;
     }
 
+    /** Stops the call: the attempt in flight, any wait, and any further attempt. */
     void cancel() {
       cancelled = true;
+      cancelledLatch.countDown();
       Call call = current;
       if (call != null) {
         call.cancel();
@@ -94,6 +98,9 @@ final class CallRunner {
         String host = hostOf(base);
         long started = ticker.nanoTime();
         CloudTranscoderException failure;
+        if (cancelled) {
+          throw cancelledBeforeAttempt(earlier, outcomeUnknown);
+        }
         try {
           waitForPermit(deadline, outcomeUnknown);
           DestroyTaskResult result = attempt(rebase(base), deadline, outcomeUnknown);
@@ -150,12 +157,32 @@ final class CallRunner {
               requestId);
         }
         try {
-          sleeper.sleep(wait.toNanos());
+          sleeper.sleep(wait.toNanos(), cancelledLatch);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw failure;
         }
+        if (cancelled) {
+          for (CloudTranscoderException previous : earlier) {
+            if (previous != failure) {
+              failure.addSuppressed(previous);
+            }
+          }
+          throw failure;
+        }
       }
+    }
+
+    /** The failure for a call cancelled (by its future or by closing the client) before it ran. */
+    private CloudTranscoderException cancelledBeforeAttempt(
+        List<CloudTranscoderException> earlier, boolean outcomeUnknown) {
+      if (earlier != null && !earlier.isEmpty()) {
+        return earlier.get(earlier.size() - 1);
+      }
+      return new TransportException(
+          ErrorDetails.noResponse(requestId).withHistory(attempts, outcomeUnknown),
+          TransportException.Phase.CONNECT,
+          new InterruptedIOException("Canceled"));
     }
 
     private void waitForPermit(long deadline, boolean outcomeUnknown) {
@@ -163,7 +190,7 @@ final class CallRunner {
         return;
       }
       try {
-        if (limiter.acquire(deadline - ticker.nanoTime())) {
+        if (limiter.acquire(deadline - ticker.nanoTime(), cancelledLatch)) {
           return;
         }
       } catch (InterruptedException e) {

@@ -8,8 +8,11 @@ import dev.rtsc.transcoder.generated.model.ErrorResponse;
 import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,6 +55,9 @@ public final class CloudTranscoderClient implements Closeable {
   private final boolean ownsHttpClient;
   private final CallRunner runner;
   private final Executor asyncExecutor;
+  private final Set<CallRunner.DestroyCall> inFlight =
+      Collections.newSetFromMap(new ConcurrentHashMap<CallRunner.DestroyCall, Boolean>());
+  private volatile boolean closed;
 
   private CloudTranscoderClient(Builder builder) {
     this.endpoints = builder.endpoints;
@@ -136,7 +142,7 @@ public final class CloudTranscoderClient implements Closeable {
    * @throws CloudTranscoderException for every other failure; see its subclasses
    */
   public DestroyTaskResult destroyTask(String appId, String taskId, String builderToken) {
-    return newCall(appId, taskId, builderToken, newRequestId(), false).run();
+    return run(newCall(appId, taskId, builderToken, newRequestId(), false));
   }
 
   /**
@@ -149,7 +155,21 @@ public final class CloudTranscoderClient implements Closeable {
    */
   public DestroyTaskResult destroyTask(
       String appId, String taskId, String builderToken, String requestId) {
-    return newCall(appId, taskId, builderToken, requestId, true).run();
+    return run(newCall(appId, taskId, builderToken, requestId, true));
+  }
+
+  /** Runs a call, known to {@link #close()} while it lasts so that closing can stop it. */
+  private DestroyTaskResult run(CallRunner.DestroyCall call) {
+    inFlight.add(call);
+    try {
+      if (closed) {
+        // close() may have run between newCall's check and the add above.
+        call.cancel();
+      }
+      return call.run();
+    } finally {
+      inFlight.remove(call);
+    }
   }
 
   /**
@@ -178,7 +198,7 @@ public final class CloudTranscoderClient implements Closeable {
       asyncExecutor.execute(
           () -> {
             try {
-              future.complete(call.run());
+              future.complete(run(call));
             } catch (RuntimeException | Error e) {
               future.completeExceptionally(e);
             }
@@ -186,12 +206,9 @@ public final class CloudTranscoderClient implements Closeable {
     } catch (RejectedExecutionException e) {
       throw new IllegalStateException("client is closed", e);
     }
-    future.whenComplete(
-        (result, error) -> {
-          if (future.isCancelled()) {
-            call.cancel();
-          }
-        });
+    // However the future ends (cancel, orTimeout, complete by the caller), stop the work behind
+    // it; when the call itself completed it, this is a no-op.
+    future.whenComplete((result, error) -> call.cancel());
     return future;
   }
 
@@ -201,11 +218,16 @@ public final class CloudTranscoderClient implements Closeable {
   }
 
   /**
-   * Releases the connection pool and threads, unless the OkHttpClient was supplied by the caller,
-   * whose pools stay open for its other users.
+   * Stops calls in flight (they end with their last failure, or a {@code TransportException} if
+   * none was sent yet) and refuses new ones, then releases the connection pool and threads unless
+   * the OkHttpClient was supplied by the caller, whose pools stay open for its other users.
    */
   @Override
   public void close() {
+    closed = true;
+    for (CallRunner.DestroyCall call : inFlight) {
+      call.cancel();
+    }
     if (ownsHttpClient) {
       httpClient.dispatcher().executorService().shutdown();
       httpClient.connectionPool().evictAll();
@@ -220,6 +242,9 @@ public final class CloudTranscoderClient implements Closeable {
 
   private CallRunner.DestroyCall newCall(
       String appId, String taskId, String builderToken, String requestId, boolean callersId) {
+    if (closed) {
+      throw new IllegalStateException("client is closed");
+    }
     Arguments.checkPathSegment(appId, "appId");
     Arguments.checkPathSegment(taskId, "taskId");
     Arguments.checkBuilderToken(builderToken);
@@ -352,12 +377,15 @@ public final class CloudTranscoderClient implements Closeable {
     /**
      * Most requests per second this client sends, retries included, shared by all its calls.
      * Default 10, Agora's limit per account; lower it when several processes share an account. 0
-     * turns the limiter off.
+     * turns the limiter off. Requests are spaced 10% wider than {@code 1/n} seconds, so that
+     * network jitter cannot put one more than {@code n} into a second at Agora's end.
      */
     public Builder maxRequestsPerSecond(double requestsPerSecond) {
-      if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
+      if (!(requestsPerSecond >= 0)
+          || Double.isInfinite(requestsPerSecond)
+          || (requestsPerSecond > 0 && requestsPerSecond < 0.001)) {
         throw new IllegalArgumentException(
-            "maxRequestsPerSecond must be >= 0: " + requestsPerSecond);
+            "maxRequestsPerSecond must be 0 (off) or at least 0.001: " + requestsPerSecond);
       }
       this.requestsPerSecond = requestsPerSecond;
       return this;

@@ -16,7 +16,7 @@ import okhttp3.HttpUrl;
  */
 public final class Endpoints {
   private static final Endpoints GLOBAL =
-      failover("https://api.sd-rtn.com/", "https://api.agora.io/");
+      failover(CloudTranscoderClient.DEFAULT_BASE_URL, "https://api.agora.io/");
 
   /** Base URLs per attempt step: primary, primary again, secondary, then the regional ones. */
   private final List<HttpUrl> steps;

@@ -1,12 +1,20 @@
 package dev.rtsc.transcoder;
 
+import java.util.concurrent.CountDownLatch;
+
 /**
  * Spaces requests evenly so that one client stays under Agora's per-account limit instead of
- * collecting 429s. At {@code n} permits per second, starts are at least {@code 1/n} s apart, so any
- * one-second window holds at most {@code n} of them; there is no burst allowance, because Agora's
- * window is not documented.
+ * collecting 429s. At {@code n} permits per second, starts are at least {@code 1.1/n} s apart:
+ * Agora counts arrivals, not sends, and without the 10% margin uneven network latency can land an
+ * eleventh request in one second. There is no burst allowance, because Agora's window is not
+ * documented.
  */
 final class RateLimiter {
+  private static final CountDownLatch NEVER = new CountDownLatch(1);
+
+  /** Starts are this much further apart than {@code 1/n} seconds; see the class comment. */
+  static final double SPACING_MARGIN = 1.1;
+
   private final long intervalNanos;
   private final Ticker ticker;
   private final Sleeper sleeper;
@@ -14,7 +22,7 @@ final class RateLimiter {
   private boolean started;
 
   RateLimiter(double permitsPerSecond, Ticker ticker, Sleeper sleeper) {
-    this.intervalNanos = (long) (1_000_000_000L / permitsPerSecond);
+    this.intervalNanos = (long) (SPACING_MARGIN * 1_000_000_000L / permitsPerSecond);
     this.ticker = ticker;
     this.sleeper = sleeper;
   }
@@ -25,6 +33,11 @@ final class RateLimiter {
    * @return false, without taking a permit, when the wait would be too long
    */
   boolean acquire(long maxWaitNanos) throws InterruptedException {
+    return acquire(maxWaitNanos, NEVER);
+  }
+
+  /** Like {@link #acquire(long)}; the wait ends early, permit taken, if {@code wakeUp} opens. */
+  boolean acquire(long maxWaitNanos, CountDownLatch wakeUp) throws InterruptedException {
     long wait;
     synchronized (this) {
       long now = ticker.nanoTime();
@@ -39,7 +52,7 @@ final class RateLimiter {
       nextFreeNanos = Math.max(now, nextFreeNanos) + intervalNanos;
     }
     if (wait > 0) {
-      sleeper.sleep(wait);
+      sleeper.sleep(wait, wakeUp);
     }
     return true;
   }

@@ -39,6 +39,10 @@ final class Redactor {
       }
       add(result, credentials.authorizationHeader());
       add(result, credentials.basicToken());
+      // A JSON body that echoes a secret may escape its slashes.
+      for (String secret : new ArrayList<>(result)) {
+        add(result, secret.replace("/", "\\/"));
+      }
       // Longest first, so that a secret containing another is masked whole.
       result.sort((a, b) -> b.length() - a.length());
       secrets = result;
@@ -66,7 +70,9 @@ final class Redactor {
   }
 
   private static void add(List<String> secrets, String secret) {
-    if (secret != null && secret.length() >= 4 && !secrets.contains(secret)) {
+    // Short tokens are unusual but still credentials; below 3 characters, masking would rewrite
+    // ordinary words in the message instead of hiding anything.
+    if (secret != null && secret.length() >= 3 && !secrets.contains(secret)) {
       secrets.add(secret);
     }
   }

@@ -306,10 +306,11 @@ final class ResponseDecoder {
     // Decoded like okio's ByteString.utf8(), which is this constructor on the JVM.
     String text =
         new String(bytes, 0, Math.min(bytes.length, RAW_BODY_PREFIX_BYTES), StandardCharsets.UTF_8);
-    return redactor.redact(
-        text.length() > ErrorDetails.MAX_RAW_BODY_CHARS
-            ? text.substring(0, ErrorDetails.MAX_RAW_BODY_CHARS)
-            : text);
+    // Redact before truncating: a secret cut in half at the limit would no longer match.
+    String redacted = redactor.redact(text);
+    return redacted.length() > ErrorDetails.MAX_RAW_BODY_CHARS
+        ? redacted.substring(0, ErrorDetails.MAX_RAW_BODY_CHARS)
+        : redacted;
   }
 
   private static String headerOr(Response response, String name, String fallback) {

@@ -105,6 +105,9 @@ public final class RetryPolicy {
 
   /** Builds a {@link RetryPolicy}. */
   public static final class Builder {
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final Duration MAX_DEADLINE = Duration.ofDays(1);
+
     private int maxAttempts = 5;
     private Duration initialBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofSeconds(15);
@@ -121,21 +124,21 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Wait before the first retry. Default 1 s. */
+    /** Wait before the first retry, at most an hour. Default 1 s. */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = checkDuration(initialBackoff, "initialBackoff");
+      this.initialBackoff = checkDuration(initialBackoff, "initialBackoff", MAX_BACKOFF);
       return this;
     }
 
-    /** Cap on the computed wait. Default 15 s. */
+    /** Cap on the computed wait, at most an hour. Default 15 s. */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = checkDuration(maxBackoff, "maxBackoff");
+      this.maxBackoff = checkDuration(maxBackoff, "maxBackoff", MAX_BACKOFF);
       return this;
     }
 
-    /** Budget for the whole call. Default 90 s. */
+    /** Budget for the whole call, positive and at most a day. Default 90 s. */
     public Builder deadline(Duration deadline) {
-      this.deadline = checkDuration(deadline, "deadline");
+      this.deadline = checkDuration(deadline, "deadline", MAX_DEADLINE);
       if (deadline.isZero()) {
         throw new IllegalArgumentException("deadline must be positive");
       }
@@ -151,12 +154,16 @@ public final class RetryPolicy {
       return new RetryPolicy(this);
     }
 
-    private static Duration checkDuration(Duration value, String name) {
+    private static Duration checkDuration(Duration value, String name, Duration max) {
       if (value == null) {
         throw new IllegalArgumentException(name + " == null");
       }
       if (value.isNegative()) {
         throw new IllegalArgumentException(name + " < 0: " + value);
+      }
+      // Bounded so that deadline arithmetic in nanoseconds cannot overflow.
+      if (value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(name + " > " + max + ": " + value);
       }
       return value;
     }

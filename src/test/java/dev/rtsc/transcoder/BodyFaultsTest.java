@@ -51,9 +51,11 @@ class BodyFaultsTest {
       })
   void a200WithABodyThatIsNotATaskIsAnInvalidResponse(String body) {
     server.enqueue(
-        new MockResponse.Builder(TestServers.json(200, body))
-            .setHeader("X-Request-ID", "req-malformed")
-            .build());
+        TestServers.offContract(
+            "a 200 whose body is not a task",
+            new MockResponse.Builder(TestServers.json(200, body))
+                .setHeader("X-Request-ID", "req-malformed")
+                .build()));
 
     InvalidResponseException e =
         assertThrows(
@@ -69,7 +71,9 @@ class BodyFaultsTest {
 
   @Test
   void anEmpty200IsAnInvalidResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).build());
+    server.enqueue(
+        TestServers.offContract(
+            "a 200 without a body", new MockResponse.Builder().code(200).build()));
 
     InvalidResponseException e =
         assertThrows(
@@ -86,7 +90,9 @@ class BodyFaultsTest {
 
   @Test
   void a204IsAnInvalidResponseBecauseTheTaskIsMissing() {
-    server.enqueue(new MockResponse.Builder().code(204).build());
+    server.enqueue(
+        TestServers.offContract(
+            "a 204 instead of the task", new MockResponse.Builder().code(204).build()));
 
     InvalidResponseException e =
         assertThrows(
@@ -100,11 +106,13 @@ class BodyFaultsTest {
   void aTaskServedWithTheWrongContentTypeIsStillRead() {
     // Some gateways relabel bodies; the bytes decide, not the label.
     server.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .setHeader("Content-Type", "text/plain; charset=utf-8")
-            .body(Fixtures.read("destroy-200.json"))
-            .build());
+        TestServers.offContract(
+            "a task labelled text/plain",
+            new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .body(Fixtures.read("destroy-200.json"))
+                .build()));
 
     assertEquals(
         TaskStatus.STOPPED, client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().status());
@@ -113,11 +121,13 @@ class BodyFaultsTest {
   @Test
   void anHtmlPageServedAs200IsAnInvalidResponseWithThePageKept() {
     server.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .setHeader("Content-Type", "text/html")
-            .body(Fixtures.read("error-502.html"))
-            .build());
+        TestServers.offContract(
+            "an HTML page served as 200",
+            new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html")
+                .body(Fixtures.read("error-502.html"))
+                .build()));
 
     InvalidResponseException e =
         assertThrows(
@@ -129,7 +139,7 @@ class BodyFaultsTest {
 
   @Test
   void aHugeSuccessBodyFailsClearlyWithoutReadingItAll() {
-    server.enqueue(TestServers.json(200, hugeJson()));
+    server.enqueue(TestServers.offContract("a 64 MiB body", TestServers.json(200, hugeJson())));
 
     InvalidResponseException e =
         assertThrows(
@@ -142,7 +152,7 @@ class BodyFaultsTest {
 
   @Test
   void aHugeErrorBodyStillMapsByStatusWithABoundedCopy() {
-    server.enqueue(TestServers.json(503, hugeJson()));
+    server.enqueue(TestServers.offContract("a 64 MiB body", TestServers.json(503, hugeJson())));
 
     ServerException e =
         assertThrows(

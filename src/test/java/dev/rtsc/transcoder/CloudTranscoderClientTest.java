@@ -166,7 +166,7 @@ class CloudTranscoderClientTest {
 
   @Test
   void unknownTaskAndServiceStatusKeepTheirRawValues() {
-    server.enqueue(json(200, Fixtures.read("destroy-200-unknown-values.json")));
+    server.enqueue(unknownValuesAndFields());
 
     TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
 
@@ -178,7 +178,7 @@ class CloudTranscoderClientTest {
 
   @Test
   void unknownFieldsAreIgnored() {
-    server.enqueue(json(200, Fixtures.read("destroy-200-unknown-values.json")));
+    server.enqueue(unknownValuesAndFields());
 
     TranscodingTask task = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task();
 
@@ -242,7 +242,9 @@ class CloudTranscoderClientTest {
 
   @Test
   void createTsWrittenAsADecimalNumberStillDecodes() {
-    server.enqueue(json(200, "{\"createTs\":1661324613.0}"));
+    server.enqueue(
+        TestServers.offContract(
+            "createTs written as a decimal number", json(200, "{\"createTs\":1661324613.0}")));
 
     assertEquals(1661324613L, client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN).task().createTs());
   }
@@ -282,6 +284,7 @@ class CloudTranscoderClientTest {
 
   @Test
   void baseUrlWithAPathPrefixKeepsThePrefix() throws Exception {
+    TestServers.contract(server).expectBasePath("/agora-proxy");
     server.enqueue(json(200, Fixtures.read("destroy-200.json")));
     try (CloudTranscoderClient proxied =
         TestServers.clientFor(server).baseUrl(server.url("/agora-proxy").toString()).build()) {
@@ -321,6 +324,12 @@ class CloudTranscoderClientTest {
     assertEquals(404, cause.statusCode());
     assertEquals("task not found", cause.agoraMessage());
     assertEquals("async-404", cause.requestId());
+  }
+
+  private static MockResponse unknownValuesAndFields() {
+    return TestServers.offContract(
+        "status values and fields that Agora may add later",
+        json(200, Fixtures.read("destroy-200-unknown-values.json")));
   }
 
   @Test

@@ -69,7 +69,9 @@ class ConnectionFaultsTest {
     try (MockWebServer server = TestServers.startLoopback();
         CloudTranscoderClient client = TestServers.clientFor(server).build()) {
       server.enqueue(
-          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+          TestServers.offContract(
+              "the connection drops before any response",
+              new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build()));
 
       TransportException e =
           assertThrows(
@@ -113,7 +115,9 @@ class ConnectionFaultsTest {
                 .sleeper(time)
                 .build()) {
       server.enqueue(
-          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+          TestServers.offContract(
+              "the connection drops before any response",
+              new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build()));
       server.enqueue(TestServers.json(200, Fixtures.read("destroy-200.json")));
 
       DestroyTaskResult result = client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);

@@ -79,6 +79,9 @@ class ErrorMappingTest {
             .setHeader("X-Resource-ID", "res-" + status)
             .body(status == 304 ? "" : body)
             .build();
+    if (status == 304) {
+      response = TestServers.offContract("a 304 has no body", response);
+    }
     server.enqueue(response);
 
     CloudTranscoderException e =
@@ -115,11 +118,13 @@ class ErrorMappingTest {
   @Test
   void htmlErrorPageFromAProxyStillMapsByStatus() throws Exception {
     server.enqueue(
-        new MockResponse.Builder()
-            .code(502)
-            .setHeader("Content-Type", "text/html")
-            .body(Fixtures.read("error-502.html"))
-            .build());
+        TestServers.offContract(
+            "an HTML error page from a proxy",
+            new MockResponse.Builder()
+                .code(502)
+                .setHeader("Content-Type", "text/html")
+                .body(Fixtures.read("error-502.html"))
+                .build()));
 
     ServerException e =
         assertThrows(
@@ -135,7 +140,9 @@ class ErrorMappingTest {
 
   @Test
   void emptyErrorBodyStillMapsByStatus() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(401).build());
+    server.enqueue(
+        TestServers.offContract(
+            "an error without a body", new MockResponse.Builder().code(401).build()));
 
     AuthenticationException e =
         assertThrows(
@@ -150,8 +157,13 @@ class ErrorMappingTest {
 
   @Test
   void jsonErrorWithoutMessageOrOfAnotherShapeKeepsTheRawBody() {
-    server.enqueue(TestServers.json(400, "{\"code\":7,\"reason\":\"bad appid\"}"));
-    server.enqueue(TestServers.json(400, "[\"bad\"]"));
+    server.enqueue(
+        TestServers.offContract(
+            "an error body without message",
+            TestServers.json(400, "{\"code\":7,\"reason\":\"bad appid\"}")));
+    server.enqueue(
+        TestServers.offContract(
+            "an error body that is an array", TestServers.json(400, "[\"bad\"]")));
 
     BadRequestException objectBody =
         assertThrows(
@@ -174,7 +186,9 @@ class ErrorMappingTest {
             + "\",\"url\":\"/tasks/x?builderToken="
             + BUILDER_TOKEN
             + "\"}";
-    server.enqueue(TestServers.json(400, echoed));
+    server.enqueue(
+        TestServers.offContract(
+            "an error body with a field that echoes the URL", TestServers.json(400, echoed)));
 
     BadRequestException e =
         assertThrows(

@@ -3,6 +3,7 @@ package dev.rtsc.transcoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** A clock that only moves when the code under test sleeps, and remembers every sleep. */
 final class FakeTime implements Ticker, Sleeper {
@@ -15,7 +16,7 @@ final class FakeTime implements Ticker, Sleeper {
   }
 
   @Override
-  public synchronized void sleep(long sleepNanos) {
+  public synchronized void sleep(long sleepNanos, CountDownLatch wakeUp) {
     sleeps.add(Duration.ofNanos(sleepNanos));
     nanos += sleepNanos;
   }

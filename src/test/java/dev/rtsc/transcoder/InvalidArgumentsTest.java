@@ -49,12 +49,19 @@ class InvalidArgumentsTest {
         Arguments.of(APP_ID, "a%2Fb", BUILDER_TOKEN, "taskId must not contain '%'"),
         Arguments.of(APP_ID, "a;b", BUILDER_TOKEN, "taskId must not contain ';'"),
         Arguments.of(
-            APP_ID, " padded", BUILDER_TOKEN, "taskId must not contain whitespace or control"),
+            APP_ID, " padded", BUILDER_TOKEN, "taskId must not contain whitespace, control"),
+        Arguments.of(APP_ID, "a\nb", BUILDER_TOKEN, "taskId must not contain whitespace, control"),
         Arguments.of(
-            APP_ID, "a\nb", BUILDER_TOKEN, "taskId must not contain whitespace or control"),
+            "\uFEFF" + APP_ID,
+            TASK_ID,
+            BUILDER_TOKEN,
+            "appId must not contain whitespace, control"),
+        Arguments.of(
+            APP_ID, "task\u200Bid", BUILDER_TOKEN, "taskId must not contain whitespace, control"),
         Arguments.of(APP_ID, TASK_ID, null, "builderToken == null"),
         Arguments.of(APP_ID, TASK_ID, " ", "builderToken is blank"),
-        Arguments.of(APP_ID, TASK_ID, "tok\r\nen", "builderToken must not contain control"));
+        Arguments.of(
+            APP_ID, TASK_ID, "tok\r\nen", "builderToken must not contain control or invisible"));
   }
 
   @ParameterizedTest

@@ -36,7 +36,8 @@ class RateLimiterTest {
           starts.get(i + 10) - starts.get(i) >= 1_000_000_000L,
           "11 starts within one second at index " + i);
     }
-    assertEquals(Duration.ofMillis(3400), time.totalSlept());
+    // 34 gaps of 110 ms: 1/10 s plus the 10% margin.
+    assertEquals(Duration.ofMillis(3740), time.totalSlept());
   }
 
   @Test
@@ -48,7 +49,7 @@ class RateLimiterTest {
     limiter.acquire(Long.MAX_VALUE);
     limiter.acquire(Long.MAX_VALUE);
 
-    assertEquals(List.of(Duration.ofMillis(100)), time.sleeps());
+    assertEquals(List.of(Duration.ofMillis(110)), time.sleeps());
   }
 
   @Test
@@ -56,9 +57,9 @@ class RateLimiterTest {
     RateLimiter limiter = new RateLimiter(1, time, time);
     assertTrue(limiter.acquire(0));
 
-    assertFalse(limiter.acquire(500_000_000L));
-    assertTrue(limiter.acquire(1_000_000_000L));
-    assertEquals(List.of(Duration.ofSeconds(1)), time.sleeps());
+    assertFalse(limiter.acquire(1_000_000_000L));
+    assertTrue(limiter.acquire(1_100_000_000L));
+    assertEquals(List.of(Duration.ofMillis(1100)), time.sleeps());
   }
 
   @Test
@@ -76,8 +77,8 @@ class RateLimiterTest {
       }
       assertEquals(20, server.getRequestCount());
     }
-    // 20 requests at 10 per second: the last one starts 1.9 s after the first.
-    assertEquals(Duration.ofMillis(1900), time.totalSlept());
+    // 20 requests at 10 per second, 110 ms apart: the last one starts 2.09 s after the first.
+    assertEquals(Duration.ofMillis(2090), time.totalSlept());
   }
 
   @Test
@@ -148,5 +149,6 @@ class RateLimiterTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> builder.maxRequestsPerSecond(Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> builder.maxRequestsPerSecond(1e-12));
   }
 }

@@ -22,10 +22,12 @@ class RedirectFaultsTest {
         MockWebServer elsewhere = TestServers.startLoopback();
         CloudTranscoderClient client = TestServers.clientFor(server).build()) {
       server.enqueue(
-          new MockResponse.Builder()
-              .code(code)
-              .setHeader("Location", elsewhere.url("/steal").toString())
-              .build());
+          TestServers.offContract(
+              "a redirect, which Agora never sends",
+              new MockResponse.Builder()
+                  .code(code)
+                  .setHeader("Location", elsewhere.url("/steal").toString())
+                  .build()));
 
       UnexpectedStatusException e =
           assertThrows(

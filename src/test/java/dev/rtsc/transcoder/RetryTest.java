@@ -228,6 +228,17 @@ class RetryTest {
   }
 
   @Test
+  void durationsThatWouldOverflowTheDeadlineArithmeticAreRejected() {
+    RetryPolicy.Builder builder = RetryPolicy.builder();
+
+    assertThrows(
+        IllegalArgumentException.class, () -> builder.deadline(Duration.ofHours(999_999_999)));
+    assertThrows(IllegalArgumentException.class, () -> builder.maxBackoff(Duration.ofDays(2)));
+    assertThrows(IllegalArgumentException.class, () -> builder.deadline(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> builder.maxAttempts(0));
+  }
+
+  @Test
   void retriesCanBeSwitchedOff() {
     server.enqueue(status(503));
 
@@ -315,6 +326,114 @@ class RetryTest {
               .destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN)
               .get(10, java.util.concurrent.TimeUnit.SECONDS);
       assertEquals(List.of(503, 200), statuses(result.attempts()));
+    }
+  }
+
+  @Test
+  void cancellingAnAsyncCallStopsTheAttemptInFlightAndAnyRetry() throws Exception {
+    server.enqueue(
+        new MockResponse.Builder(json(200, Fixtures.read("destroy-200.json")))
+            .headersDelay(10, java.util.concurrent.TimeUnit.SECONDS)
+            .build());
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+
+    okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+    try (CloudTranscoderClient client = retrying().okHttpClient(shared).build()) {
+      java.util.concurrent.CompletableFuture<DestroyTaskResult> future =
+          client.destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN);
+      server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(1, shared.dispatcher().runningCallsCount());
+
+      assertTrue(future.cancel(true));
+      for (int i = 0; i < 50 && shared.dispatcher().runningCallsCount() > 0; i++) {
+        Thread.sleep(20);
+      }
+
+      assertEquals(0, shared.dispatcher().runningCallsCount(), "the HTTP call was cancelled");
+      assertTrue(future.isCancelled());
+      assertEquals(1, server.getRequestCount(), "no retry after cancel");
+      assertEquals(List.of(), time.sleeps());
+    }
+  }
+
+  @Test
+  void cancellingDuringABackoffWaitFreesTheThreadAtOnce() throws Exception {
+    server.enqueue(new MockResponse.Builder(status(503)).setHeader("Retry-After", "20").build());
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+
+    // Real time: the wait itself must end when the future is cancelled.
+    try (CloudTranscoderClient client =
+        TestServers.clientFor(server)
+            .retryPolicy(RetryPolicy.defaults())
+            .asyncExecutor(executor)
+            .build()) {
+      java.util.concurrent.CompletableFuture<DestroyTaskResult> future =
+          client.destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN);
+      server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+      Thread.sleep(100); // into the 20 s Retry-After wait
+
+      future.cancel(true);
+
+      // The single executor thread is free again only once the call has stopped waiting.
+      executor.submit(() -> null).get(3, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(1, server.getRequestCount(), "no retry after cancel");
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void closingTheClientStopsACallInItsBackoffWaitWithItsLastFailure() throws Exception {
+    server.enqueue(new MockResponse.Builder(status(503)).setHeader("Retry-After", "20").build());
+    CloudTranscoderClient client =
+        TestServers.clientFor(server).retryPolicy(RetryPolicy.defaults()).build();
+    java.util.concurrent.CompletableFuture<CloudTranscoderException> outcome =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);
+                return null;
+              } catch (CloudTranscoderException e) {
+                return e;
+              }
+            });
+    server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+    Thread.sleep(100);
+
+    client.close();
+
+    CloudTranscoderException e = outcome.get(3, java.util.concurrent.TimeUnit.SECONDS);
+    assertInstanceOf(ServerException.class, e);
+    assertEquals(503, e.statusCode());
+    assertThrows(
+        IllegalStateException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void aFutureEndedByTheCallerStopsTheWorkBehindIt() throws Exception {
+    server.enqueue(new MockResponse.Builder(status(503)).setHeader("Retry-After", "20").build());
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+
+    try (CloudTranscoderClient client =
+        TestServers.clientFor(server)
+            .retryPolicy(RetryPolicy.defaults())
+            .asyncExecutor(executor)
+            .build()) {
+      java.util.concurrent.CompletableFuture<DestroyTaskResult> future =
+          client
+              .destroyTaskAsync(APP_ID, TASK_ID, BUILDER_TOKEN)
+              .orTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+
+      assertThrows(
+          java.util.concurrent.ExecutionException.class,
+          () -> future.get(3, java.util.concurrent.TimeUnit.SECONDS));
+      executor.submit(() -> null).get(3, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(1, server.getRequestCount());
+    } finally {
+      executor.shutdownNow();
     }
   }
 

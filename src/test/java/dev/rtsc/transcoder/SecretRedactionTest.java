@@ -2,6 +2,7 @@ package dev.rtsc.transcoder;
 
 import static dev.rtsc.transcoder.TestServers.APP_ID;
 import static dev.rtsc.transcoder.TestServers.TASK_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,9 +71,11 @@ class SecretRedactionTest {
                 + basic
                 + "\"}"));
     server.enqueue(
-        new MockResponse.Builder(TestServers.json(200, "{\"taskId\":\"" + TOKEN))
-            .onResponseBody(new SocketEffect.CloseSocket())
-            .build());
+        TestServers.offContract(
+            "a body cut off mid-way",
+            new MockResponse.Builder(TestServers.json(200, "{\"taskId\":\"" + TOKEN))
+                .onResponseBody(new SocketEffect.CloseSocket())
+                .build()));
     server.enqueue(TestServers.json(400, "{\"message\":\"invalid builderToken " + TOKEN + "\"}"));
 
     BadRequestException e;
@@ -104,6 +107,33 @@ class SecretRedactionTest {
     for (String line : lines) {
       assertNoSecret("log line", line);
       assertFalse(line.contains(TASK_ID + "?"), "query string logged: " + line);
+    }
+  }
+
+  @Test
+  void aTokenEchoedAcrossTheRawBodyLimitIsMaskedWhole() {
+    String body = "{\"message\":\"" + "x".repeat(4080) + TOKEN + "\"}";
+    server.enqueue(TestServers.json(400, body));
+
+    try (CloudTranscoderClient client = TestServers.clientFor(server).build()) {
+      BadRequestException e =
+          assertThrows(BadRequestException.class, () -> client.destroyTask(APP_ID, TASK_ID, TOKEN));
+      assertFalse(e.rawBody().contains(TOKEN.substring(0, 5)), "token prefix kept in rawBody");
+    }
+  }
+
+  @Test
+  void shortTokensAndJsonEscapedEchoesAreMaskedToo() {
+    String shortToken = "a7/";
+    server.enqueue(
+        TestServers.json(400, "{\"message\":\"bad token a7\\/ and " + shortToken + "\"}"));
+
+    try (CloudTranscoderClient client = TestServers.clientFor(server).build()) {
+      BadRequestException e =
+          assertThrows(
+              BadRequestException.class, () -> client.destroyTask(APP_ID, TASK_ID, shortToken));
+      assertEquals("bad token ██ and ██", e.agoraMessage());
+      assertFalse(e.rawBody().contains("a7"), e.rawBody());
     }
   }
 

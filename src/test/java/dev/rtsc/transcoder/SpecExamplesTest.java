@@ -4,23 +4,21 @@ import static dev.rtsc.transcoder.TestServers.APP_ID;
 import static dev.rtsc.transcoder.TestServers.BUILDER_TOKEN;
 import static dev.rtsc.transcoder.TestServers.TASK_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rtsc.transcoder.SpecExamples.Example;
 import dev.rtsc.transcoder.errors.CloudTranscoderServiceException;
 import io.swagger.v3.core.util.Json;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
+import okhttp3.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SpecExamplesTest {
   private static final String CONCRETE_PATH =
       "/v1/projects/" + APP_ID + "/rtsc/cloud-transcoder/tasks/" + TASK_ID;
-  private static final OpenApiInteractionValidator VALIDATOR =
-      OpenApiInteractionValidator.createForSpecificationUrl(SpecExamples.OUR_SPEC.toString())
-          .build();
 
   private MockWebServer server;
   private CloudTranscoderClient client;
@@ -54,8 +49,21 @@ class SpecExamplesTest {
     return SpecExamples.destroyExamples(SpecExamples.OUR_SPEC);
   }
 
+  /**
+   * The destroy examples of Agora's published spec: read from {@code ../shared/reference/} when it
+   * sits beside the checkout, else from the copies committed under {@code fixtures/}, so that a
+   * fresh clone checks them too.
+   */
   static List<Example> agoraExamples() {
-    return SpecExamples.destroyExamples(SpecExamples.AGORA_SPEC);
+    return Files.exists(SpecExamples.AGORA_SPEC)
+        ? SpecExamples.destroyExamples(SpecExamples.AGORA_SPEC)
+        : committedAgoraExamples();
+  }
+
+  private static List<Example> committedAgoraExamples() {
+    return List.of(
+        new Example("200", "example", Fixtures.read("agora-destroy-200.json")),
+        new Example("default", "example", Fixtures.read("agora-destroy-default.json")));
   }
 
   @Test
@@ -75,26 +83,24 @@ class SpecExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("ourExamples")
   void everyExampleInOurSpecValidatesAgainstItsSchema(Example example) {
-    ValidationReport report = validate(statusFor(example), example.json());
+    List<String> problems = validate(statusFor(example), example.json());
 
-    assertFalse(report.hasErrors(), () -> example + ": " + report.getMessages());
+    assertEquals(List.of(), problems, example::toString);
   }
 
   @Test
   void theValidatorRejectsAnOffContractBody() {
     // Guards the check above: an unknown enum value is outside the contract and must be reported.
-    ValidationReport report = validate(200, Fixtures.read("destroy-200-unknown-values.json"));
+    List<String> problems = validate(200, Fixtures.read("destroy-200-unknown-values.json"));
 
-    assertTrue(report.hasErrors());
-    assertTrue(
-        report.getMessages().toString().contains("HIBERNATING"), report.getMessages()::toString);
+    assertTrue(problems.toString().contains("HIBERNATING"), problems::toString);
   }
 
   @Test
   void fixturesServedByTestsFollowTheSpec() {
-    assertFalse(validate(200, Fixtures.read("destroy-200.json")).hasErrors());
-    assertFalse(validate(200, Fixtures.read("destroy-200-empty-object.json")).hasErrors());
-    assertFalse(validate(404, Fixtures.read("destroy-404.json")).hasErrors());
+    assertEquals(List.of(), validate(200, Fixtures.read("destroy-200.json")));
+    assertEquals(List.of(), validate(200, Fixtures.read("destroy-200-empty-object.json")));
+    assertEquals(List.of(), validate(404, Fixtures.read("destroy-404.json")));
   }
 
   @ParameterizedTest(name = "ours {0}")
@@ -107,6 +113,23 @@ class SpecExamplesTest {
   @MethodSource("agoraExamples")
   void everyDestroyExampleInAgorasSpecParsesThroughTheClient(Example example) throws Exception {
     assertParses(example);
+  }
+
+  @Test
+  void committedCopiesOfAgorasExamplesMatchThePublishedSpec() throws Exception {
+    assumeTrue(
+        Files.exists(SpecExamples.AGORA_SPEC),
+        "Agora's spec is not beside this checkout; the committed copies are used instead");
+    List<Example> published = SpecExamples.destroyExamples(SpecExamples.AGORA_SPEC);
+    List<Example> committed = committedAgoraExamples();
+
+    assertEquals(published.size(), committed.size());
+    for (int i = 0; i < published.size(); i++) {
+      assertEquals(published.get(i).responseKey(), committed.get(i).responseKey());
+      assertEquals(
+          Json.mapper().readTree(published.get(i).json()),
+          Json.mapper().readTree(committed.get(i).json()));
+    }
   }
 
   @Test
@@ -148,13 +171,9 @@ class SpecExamplesTest {
     return example.responseKey().equals("default") ? 501 : Integer.parseInt(example.responseKey());
   }
 
-  private static ValidationReport validate(int status, String body) {
-    return VALIDATOR.validateResponse(
-        CONCRETE_PATH,
-        Request.Method.DELETE,
-        SimpleResponse.Builder.status(status)
-            .withContentType("application/json")
-            .withBody(body)
-            .build());
+  private static List<String> validate(int status, String body) {
+    return ContractValidator.ourSpec()
+        .checkResponse(
+            "DELETE", CONCRETE_PATH, status, Headers.of("Content-Type", "application/json"), body);
   }
 }

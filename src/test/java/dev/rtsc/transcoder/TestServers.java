@@ -6,7 +6,10 @@ import java.net.InetAddress;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
-/** Test servers bound to 127.0.0.1 only, and clients pointed at them. */
+/**
+ * Test servers bound to 127.0.0.1 only, and clients pointed at them. Every server checks the
+ * requests it receives and the responses it serves against the spec ({@link ContractDispatcher}).
+ */
 final class TestServers {
   static final String CUSTOMER_ID = "test-customer-id";
   static final String CUSTOMER_SECRET = "test-customer-secret-5f3a9c";
@@ -18,6 +21,7 @@ final class TestServers {
 
   static MockWebServer startLoopback() {
     MockWebServer server = new MockWebServer();
+    server.setDispatcher(ContractDispatcher.create());
     try {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {
@@ -36,6 +40,19 @@ final class TestServers {
         .credentials(CUSTOMER_ID, CUSTOMER_SECRET)
         .retryPolicy(RetryPolicy.disabled())
         .maxRequestsPerSecond(0);
+  }
+
+  /** The contract checks of a server made by {@link #startLoopback()}. */
+  static ContractDispatcher contract(MockWebServer server) {
+    return (ContractDispatcher) server.getDispatcher();
+  }
+
+  /**
+   * Marks a canned response that breaks the spec on purpose, saying why, so that the server serves
+   * it without reporting a violation. The request it answers is still checked.
+   */
+  static MockResponse offContract(String why, MockResponse response) {
+    return ContractDispatcher.markOffContract(why, response);
   }
 
   static MockResponse json(int code, String body) {

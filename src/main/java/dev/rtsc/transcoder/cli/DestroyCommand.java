@@ -166,7 +166,11 @@ final class DestroyCommand implements Callable<Integer> {
         terminal.err.println("error: " + e.getMessage());
         if (e instanceof TaskNotFoundException) {
           terminal.err.println(
-              "The task is not running: it was already destroyed, idled out, or never existed.");
+              ((TaskNotFoundException) e).possiblyDestroyedByEarlierAttempt()
+                  ? "An earlier attempt of this call timed out or lost its connection and may"
+                      + " have destroyed the task; either way it is not running."
+                  : "The task is not running: it was already destroyed, idled out, or never"
+                      + " existed.");
         }
       }
       printAttempts(e.attempts());
@@ -242,6 +246,7 @@ final class DestroyCommand implements Callable<Integer> {
 
     Progress bar = new Progress(terminal.err, progress, terminal.interactive, rows.size());
     Counts counts = new Counts();
+    boolean reportFailed;
     try (ReportWriter writer = new ReportWriter(report, terminal.out, output == Output.JSON)) {
       ExecutorService pool = Executors.newFixedThreadPool(concurrency);
       try {
@@ -249,6 +254,11 @@ final class DestroyCommand implements Callable<Integer> {
           pool.execute(
               () -> {
                 Outcome outcome = destroy(transcoder, row, doneEarlier);
+                if (verbose) {
+                  for (Attempt attempt : outcome.attemptLog) {
+                    terminal.err.println("line " + row.line + ": attempt " + attempt);
+                  }
+                }
                 writer.write(outcome);
                 counts.add(outcome);
                 bar.record(outcome.outcome);
@@ -258,8 +268,15 @@ final class DestroyCommand implements Callable<Integer> {
         pool.shutdown();
         awaitQuietly(pool);
       }
+      reportFailed = writer.failed();
     }
     terminal.err.println(counts.summary(rows.size(), report));
+    if (reportFailed) {
+      terminal.err.println(
+          "error: the report could not be written completely"
+              + (report == null ? "" : " to " + report));
+      return ExitCodes.FAILED;
+    }
     return counts.failed + counts.invalid == 0 ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;
   }
 
@@ -367,6 +384,11 @@ final class DestroyCommand implements Callable<Integer> {
     synchronized void write(Outcome outcome) {
       stream.println(json ? outcome.json() : outcome.csv());
       stream.flush();
+    }
+
+    /** PrintStream swallows I/O errors (a full disk); ask it, so a cut report is not a success. */
+    synchronized boolean failed() {
+      return stream.checkError();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.rtsc.transcoder.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -53,12 +55,58 @@ public final class Main implements Callable<Integer> {
           throw exception;
         });
     commandLine.setParameterExceptionHandler(
-        (exception, ignored) -> {
-          err.println("error: " + exception.getMessage());
+        (exception, arguments) -> {
+          err.println("error: " + safeMessage(exception, arguments));
           err.println("Try '" + exception.getCommandLine().getCommandName() + " --help'.");
           return ExitCodes.USAGE;
         });
     return commandLine.execute(args);
+  }
+
+  /**
+   * picocli's message for a bad command line, without argument values that may be secrets: a
+   * mistyped {@code --builder-tokn=TOKEN} or a token split by a space would otherwise be echoed.
+   */
+  static String safeMessage(CommandLine.ParameterException exception, String[] arguments) {
+    if (exception instanceof CommandLine.UnmatchedArgumentException) {
+      List<String> options = new ArrayList<>();
+      int values = 0;
+      for (String unmatched : ((CommandLine.UnmatchedArgumentException) exception).getUnmatched()) {
+        if (unmatched.startsWith("-")) {
+          int equals = unmatched.indexOf('=');
+          options.add(equals < 0 ? unmatched : unmatched.substring(0, equals) + "=…");
+        } else {
+          values++;
+        }
+      }
+      StringBuilder message = new StringBuilder();
+      if (!options.isEmpty()) {
+        message.append("unknown option ").append(String.join(", ", options));
+      }
+      if (values > 0) {
+        message
+            .append(message.length() > 0 ? "; " : "")
+            .append(values)
+            .append(" unexpected argument")
+            .append(values == 1 ? "" : "s")
+            .append(" (not shown: it may be a secret)");
+      }
+      return message.toString();
+    }
+    String message = String.valueOf(exception.getMessage()).replaceFirst("^Error: ", "");
+    for (int i = 0; i < arguments.length; i++) {
+      String argument = arguments[i];
+      if (argument.startsWith("--builder-token=")) {
+        message = mask(message, argument.substring("--builder-token=".length()));
+      } else if (argument.equals("--builder-token") && i + 1 < arguments.length) {
+        message = mask(message, arguments[i + 1]);
+      }
+    }
+    return message;
+  }
+
+  private static String mask(String message, String secret) {
+    return secret.isEmpty() ? message : message.replace(secret, "██");
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

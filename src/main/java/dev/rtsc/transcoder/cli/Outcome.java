@@ -1,11 +1,14 @@
 package dev.rtsc.transcoder.cli;
 
+import dev.rtsc.transcoder.Attempt;
 import dev.rtsc.transcoder.DestroyTaskResult;
 import dev.rtsc.transcoder.TranscoderService;
 import dev.rtsc.transcoder.TranscodingTask;
 import dev.rtsc.transcoder.errors.CloudTranscoderException;
 import dev.rtsc.transcoder.errors.TaskNotFoundException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +31,8 @@ final class Outcome {
   final String resourceId;
   final String error;
   final int attempts;
+  final boolean possiblyDestroyedByEarlierAttempt;
+  final List<Attempt> attemptLog;
   final int exitCode;
 
   private Outcome(
@@ -43,6 +48,8 @@ final class Outcome {
       String resourceId,
       String error,
       int attempts,
+      boolean possiblyDestroyedByEarlierAttempt,
+      List<Attempt> attemptLog,
       int exitCode) {
     this.line = line;
     this.appId = appId;
@@ -56,6 +63,8 @@ final class Outcome {
     this.resourceId = resourceId;
     this.error = error;
     this.attempts = attempts;
+    this.possiblyDestroyedByEarlierAttempt = possiblyDestroyedByEarlierAttempt;
+    this.attemptLog = attemptLog;
     this.exitCode = exitCode;
   }
 
@@ -75,6 +84,8 @@ final class Outcome {
         result.resourceId(),
         null,
         result.attempts().size(),
+        false,
+        result.attempts(),
         ExitCodes.OK);
   }
 
@@ -94,6 +105,8 @@ final class Outcome {
         e.resourceId(),
         e.getClass().getSimpleName(),
         e.attempts().size(),
+        gone && ((TaskNotFoundException) e).possiblyDestroyedByEarlierAttempt(),
+        e.attempts(),
         ExitCodes.of(e));
   }
 
@@ -111,6 +124,8 @@ final class Outcome {
         null,
         null,
         0,
+        false,
+        Collections.<Attempt>emptyList(),
         ExitCodes.USAGE);
   }
 
@@ -128,13 +143,9 @@ final class Outcome {
         null,
         null,
         0,
+        false,
+        Collections.<Attempt>emptyList(),
         ExitCodes.OK);
-  }
-
-  boolean done() {
-    return outcome.equals("destroyed")
-        || outcome.equals("already_gone")
-        || outcome.equals("skipped");
   }
 
   String csv() {
@@ -162,7 +173,10 @@ final class Outcome {
     }
     fields.put("taskStatus", taskStatus);
     fields.put("serviceStatus", serviceStatus);
-    fields.put(error == null ? "serviceMessage" : "message", message);
+    fields.put(outcome.equals("destroyed") ? "serviceMessage" : "message", message);
+    if (possiblyDestroyedByEarlierAttempt) {
+      fields.put("possiblyDestroyedByEarlierAttempt", true);
+    }
     fields.put("error", error);
     fields.put("requestId", requestId);
     fields.put("resourceId", resourceId);

@@ -23,6 +23,8 @@ final class Progress {
   private int done;
   private int destroyed;
   private int gone;
+  private int skipped;
+  private int invalid;
   private int failed;
 
   Progress(PrintStream err, Mode mode, boolean interactive, int total) {
@@ -38,8 +40,13 @@ final class Progress {
         destroyed++;
         break;
       case "already_gone":
-      case "skipped":
         gone++;
+        break;
+      case "skipped":
+        skipped++;
+        break;
+      case "invalid":
+        invalid++;
         break;
       default:
         failed++;
@@ -73,6 +80,8 @@ final class Progress {
         + "  already gone "
         + gone
         + "  failed "
-        + failed;
+        + failed
+        + (invalid > 0 ? "  invalid " + invalid : "")
+        + (skipped > 0 ? "  skipped " + skipped : "");
   }
 }

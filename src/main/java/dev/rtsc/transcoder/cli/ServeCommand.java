@@ -73,6 +73,9 @@ final class ServeCommand implements Callable<Integer> {
     if (tasks < 0) {
       throw new UsageError("--tasks must not be negative");
     }
+    if (port < 0 || port > 65535) {
+      throw new UsageError("--port must be between 0 and 65535");
+    }
     Map<String, String> source =
         credentialsFile != null ? ClientOptions.readKeyValues(credentialsFile) : terminal.env;
     FakeAgoraServer.Builder builder = FakeAgoraServer.builder().port(port);
@@ -83,7 +86,13 @@ final class ServeCommand implements Callable<Integer> {
       builder.credentials(id.trim(), secret.trim());
       secretSource = credentialsFile != null ? credentialsFile.toString() : "AGORA_CUSTOMER_SECRET";
     }
-    try (FakeAgoraServer server = builder.build().start()) {
+    FakeAgoraServer started;
+    try {
+      started = builder.build().start();
+    } catch (java.io.UncheckedIOException e) {
+      throw new UsageError("cannot listen on 127.0.0.1:" + port + " (is it in use?)");
+    }
+    try (FakeAgoraServer server = started) {
       for (int i = 0; i < tasks; i++) {
         server.addTask(appId, status);
       }

@@ -27,13 +27,22 @@ final class TaskRow {
     this.problem = problem;
   }
 
-  /** Reads CSV (header optional: app_id,task_id,builder_token) or JSON lines. */
+  /**
+   * Reads CSV (header optional: app_id,task_id,builder_token in any order) or JSON lines.
+   *
+   * @throws UsageError if the first line names some of the columns but not all three
+   */
   static List<TaskRow> parse(List<String> lines) {
     List<TaskRow> rows = new ArrayList<>();
     int[] columns = {0, 1, 2};
     boolean first = true;
     for (int i = 0; i < lines.size(); i++) {
-      String text = lines.get(i).trim();
+      String text = lines.get(i);
+      if (i == 0 && text.startsWith("\uFEFF")) {
+        // Spreadsheet "CSV UTF-8" exports start with a byte-order mark; it is not part of an id.
+        text = text.substring(1);
+      }
+      text = text.trim();
       int number = i + 1;
       if (text.isEmpty() || text.startsWith("#")) {
         continue;
@@ -44,7 +53,7 @@ final class TaskRow {
         continue;
       }
       List<String> fields = Csv.parseLine(text);
-      if (first && looksLikeHeader(fields)) {
+      if (first && isHeader(fields)) {
         columns = headerColumns(fields);
         first = false;
         continue;
@@ -55,24 +64,53 @@ final class TaskRow {
     return rows;
   }
 
-  private static boolean looksLikeHeader(List<String> fields) {
-    String joined = String.join(",", fields).toLowerCase(Locale.ROOT);
-    return joined.contains("task") && joined.contains("app");
+  /**
+   * A header is a first line whose fields are column names. Data never looks like that, so a row
+   * such as {@code my-app,task-1,tok-1} is never mistaken for one.
+   */
+  private static boolean isHeader(List<String> fields) {
+    int named = 0;
+    for (String field : fields) {
+      if (column(field) >= 0) {
+        named++;
+      }
+    }
+    if (named == 0) {
+      return false;
+    }
+    int[] columns = headerColumns(fields);
+    if (columns[0] < 0 || columns[1] < 0 || columns[2] < 0) {
+      throw new UsageError(
+          "the header line must name app_id, task_id and builder_token; it has "
+              + String.join(",", fields));
+    }
+    return true;
   }
 
   private static int[] headerColumns(List<String> header) {
     int[] columns = {-1, -1, -1};
     for (int i = 0; i < header.size(); i++) {
-      String name = header.get(i).trim().toLowerCase(Locale.ROOT).replace("_", "");
-      if (name.equals("appid")) {
-        columns[0] = i;
-      } else if (name.equals("taskid")) {
-        columns[1] = i;
-      } else if (name.equals("buildertoken")) {
-        columns[2] = i;
+      int column = column(header.get(i));
+      if (column >= 0) {
+        columns[column] = i;
       }
     }
     return columns;
+  }
+
+  /** 0, 1, 2 for app id, task id, builder token (snake_case or camelCase); -1 otherwise. */
+  private static int column(String field) {
+    String name = field.trim().toLowerCase(Locale.ROOT).replace("_", "");
+    switch (name) {
+      case "appid":
+        return 0;
+      case "taskid":
+        return 1;
+      case "buildertoken":
+        return 2;
+      default:
+        return -1;
+    }
   }
 
   private static TaskRow fromFields(int line, List<String> fields, int[] columns) {
@@ -80,7 +118,8 @@ final class TaskRow {
     String taskId = field(fields, columns[1]);
     String token = field(fields, columns[2]);
     if (appId == null || taskId == null || token == null) {
-      return new TaskRow(line, appId, taskId, null, "expected app_id,task_id,builder_token");
+      // Echo nothing: in a short row the token may sit in the task-id column.
+      return new TaskRow(line, null, null, null, "expected 3 fields: app_id,task_id,builder_token");
     }
     return new TaskRow(line, appId, taskId, token, null);
   }
@@ -104,7 +143,7 @@ final class TaskRow {
       String taskId = text(object, "taskId", "task_id");
       String token = text(object, "builderToken", "builder_token");
       if (appId == null || taskId == null || token == null) {
-        return new TaskRow(line, appId, taskId, null, "expected appId, taskId and builderToken");
+        return new TaskRow(line, null, null, null, "expected appId, taskId and builderToken");
       }
       return new TaskRow(line, appId, taskId, token, null);
     } catch (IOException | RuntimeException e) {

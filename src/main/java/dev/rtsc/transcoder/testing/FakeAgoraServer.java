@@ -139,6 +139,14 @@ public final class FakeAgoraServer implements Closeable {
     return server.getAddress().getPort();
   }
 
+  /** The address the server is bound to: always on 127.0.0.1. */
+  public InetSocketAddress address() {
+    if (server == null) {
+      throw new IllegalStateException("not started");
+    }
+    return server.getAddress();
+  }
+
   /** The customer ID the server accepts. */
   public String customerId() {
     return customerId;

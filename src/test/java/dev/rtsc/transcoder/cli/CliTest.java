@@ -426,6 +426,139 @@ class CliTest {
   }
 
   @Test
+  void commandLineMistakesNeverEchoABuilderToken() {
+    String token = "tok-SECRET-4f2a9";
+    tokens.add(token);
+    List<String[]> mistakes =
+        List.of(
+            new String[] {"destroy", "--app-id", "a", "--task-id", "b", "--builder-tokn=" + token},
+            new String[] {"destroy", "--app-id", "a", "--task-id", "b", "--buildertoken", token},
+            new String[] {
+              "destroy", "--app-id", "a", "--task-id", "b", "--builder-token", "tok", token
+            },
+            new String[] {
+              "destroy",
+              "--app-id",
+              "a",
+              "--task-id",
+              "b",
+              "--builder-token",
+              token,
+              "--builder-token",
+              token + "2"
+            },
+            new String[] {"destroy", "--builder-token", token, "--from", "tasks.csv"});
+
+    for (String[] args : mistakes) {
+      CliRun run = run(args);
+      assertEquals(2, run.exitCode(), String.join(" ", args));
+      assertTrue(run.err().startsWith("error: "), run.err());
+      assertFalse(run.err().contains("SECRET"), "token echoed: " + run.err());
+    }
+    assertEquals(0, agora.requestCount());
+  }
+
+  @Test
+  void aUsageErrorNamesTheUnknownOption() {
+    CliRun run = run("destroy", "--colour=blue");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("error: unknown option --colour=…"), run.err());
+  }
+
+  @Test
+  void resumeReadsAJsonLinesReportToo() throws IOException {
+    FakeAgoraServer.Task done = task();
+    FakeAgoraServer.Task pending = task();
+    Path input = dir.resolve("tasks.csv");
+    Files.writeString(
+        input,
+        Csv.line(done.appId(), done.taskId(), done.builderToken())
+            + "\n"
+            + Csv.line(pending.appId(), pending.taskId(), pending.builderToken())
+            + "\n");
+    Path earlier = dir.resolve("earlier.jsonl");
+    Files.writeString(
+        earlier,
+        "{\"line\":1,\"outcome\":\"destroyed\",\"appId\":\"cli-app\",\"taskId\":\""
+            + done.taskId()
+            + "\"}\n"
+            + "{\"line\":2,\"outcome\":\"failed\",\"appId\":\"cli-app\",\"taskId\":\""
+            + pending.taskId()
+            + "\"}\n");
+
+    CliRun run =
+        run(
+            "destroy",
+            "--base-url",
+            agora.baseUrl(),
+            "--from",
+            input.toString(),
+            "--resume",
+            earlier.toString(),
+            "-o",
+            "json");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(1, agora.requestCount(), "only the failed row is sent again");
+    assertEquals(List.of(done), agora.tasks(), "the done row was skipped, not destroyed again");
+    assertTrue(run.out().contains("\"outcome\":\"skipped\""), run.out());
+  }
+
+  @Test
+  void verboseBulkRunsListEveryAttempt() throws IOException {
+    FakeAgoraServer.Task task = task();
+    Path input = dir.resolve("one.csv");
+    Files.writeString(input, Csv.line(task.appId(), task.taskId(), task.builderToken()) + "\n");
+    agora.failNext(1, 503);
+
+    CliRun run =
+        run(
+            "destroy",
+            "--base-url",
+            agora.baseUrl(),
+            "--from",
+            input.toString(),
+            "--verbose",
+            "--report",
+            dir.resolve("r.csv").toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("line 1: attempt #1 127.0.0.1:"), run.err());
+    assertTrue(run.err().contains("-> 503"), run.err());
+    assertTrue(run.err().contains("line 1: attempt #2 127.0.0.1:"), run.err());
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenIsAFailure() throws IOException {
+    FakeAgoraServer.Task task = task();
+    Path input = dir.resolve("one.csv");
+    Files.writeString(input, Csv.line(task.appId(), task.taskId(), task.builderToken()) + "\n");
+
+    // /dev/full accepts the open and fails every write with "no space left on device".
+    CliRun run =
+        run(
+            "destroy",
+            "--base-url",
+            agora.baseUrl(),
+            "--from",
+            input.toString(),
+            "--report",
+            "/dev/full");
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("the report could not be written"), run.err());
+  }
+
+  @Test
+  void serveRefusesABadPortAsAUsageError() {
+    CliRun run = run("serve", "--port", "70000");
+
+    assertEquals(2, run.exitCode());
+    assertEquals("error: --port must be between 0 and 65535\n", run.err());
+  }
+
+  @Test
   void versionAndHelpExitZero() {
     CliRun version = run("--version");
     CliRun help = run("destroy", "--help");
