@@ -441,7 +441,8 @@ public final class FakeAgoraServer implements Closeable {
   private static String newToken() {
     byte[] random = new byte[24];
     new java.security.SecureRandom().nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    // A leading '-' would read as an option to command lines that take the token as an argument.
+    return "ft" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   /** A task held by the fake server. Immutable. */
