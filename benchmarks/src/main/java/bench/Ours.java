@@ -24,12 +24,13 @@ public final class Ours {
   }
 
   /**
-   * The library's client with {@code innermost} (the canned transport) running after the library's
-   * own header interceptor, as it does in the other two clients. The public API appends the
-   * library's interceptor after any the caller supplies, so a canned transport passed in through
-   * {@code okHttpClient(...)} would answer before the library had added its headers and the
-   * benchmark would skip work that real calls do. Benchmark set-up only: the call path is
-   * untouched. HarnessTest fails if the library's fields are renamed.
+   * The library's client with {@code innermost} (the canned transport) added after the library has
+   * set up its OkHttpClient, so that it stands where the network would. Passed in through {@code
+   * okHttpClient(...)}, the transport would count as an interceptor of the caller's: the library
+   * would then add its headers in an interceptor after it (so that a caller's interceptors never
+   * see Authorization), the transport would answer before that ran, and the benchmark would skip
+   * work that real calls do. Benchmark set-up only: the call path is untouched. HarnessTest fails
+   * if the library's fields are renamed.
    */
   public static CloudTranscoderClient client(
       OkHttpClient base, String baseUrl, Interceptor innermost) {

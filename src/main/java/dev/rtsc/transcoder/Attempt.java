@@ -1,6 +1,5 @@
 package dev.rtsc.transcoder;
 
-import dev.rtsc.transcoder.errors.CloudTranscoderException;
 import java.time.Duration;
 
 /**
@@ -13,14 +12,13 @@ public final class Attempt {
   private final int number;
   private final String host;
   private final int statusCode;
-  private final CloudTranscoderException cause;
+  private final Failure cause;
   private final long durationNanos;
   // The cause's message less its ids, made on first use: most attempts' is never read, and a call
   // should not pay for the text on its way to throwing (BENCHMARKS.md).
   private String failure;
 
-  private Attempt(
-      int number, String host, int statusCode, CloudTranscoderException cause, long durationNanos) {
+  private Attempt(int number, String host, int statusCode, Failure cause, long durationNanos) {
     this.number = number;
     this.host = host;
     this.statusCode = statusCode;
@@ -29,8 +27,7 @@ public final class Attempt {
   }
 
   /** {@code cause} is null for the attempt that succeeded. */
-  static Attempt of(
-      int number, String host, int statusCode, CloudTranscoderException cause, long durationNanos) {
+  static Attempt of(int number, String host, int statusCode, Failure cause, long durationNanos) {
     return new Attempt(number, host, statusCode, cause, durationNanos);
   }
 
@@ -53,7 +50,7 @@ public final class Attempt {
   public String failure() {
     String text = failure;
     if (text == null && cause != null) {
-      text = CallRunner.summary(cause);
+      text = CallRunner.summary(cause.exception());
       failure = text; // a benign race: every thread computes the same string
     }
     return text;

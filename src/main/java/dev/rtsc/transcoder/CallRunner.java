@@ -1,9 +1,7 @@
 package dev.rtsc.transcoder;
 
 import dev.rtsc.transcoder.errors.CloudTranscoderException;
-import dev.rtsc.transcoder.errors.CloudTranscoderServiceException;
 import dev.rtsc.transcoder.errors.ErrorDetails;
-import dev.rtsc.transcoder.errors.RequestTimeoutException;
 import dev.rtsc.transcoder.errors.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import okhttp3.Call;
@@ -71,11 +70,19 @@ final class CallRunner {
     private final CountDownLatch cancelledLatch = new CountDownLatch(1);
     private volatile boolean cancelled;
     private volatile Call current;
+    // The client keeps calls in flight in a hash set; a hash drawn here spares every call the
+    // identity hash code the JVM would otherwise install in the object's header.
+    private final int hash = ThreadLocalRandom.current().nextInt();
 
     private DestroyCall(Request template, String requestId, Redactor redactor) {
       this.template = template;
       this.requestId = requestId;
       this.redactor = redactor;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash; // equality stays identity
     }
 
     /** Stops the call: the attempt in flight, any wait, and any further attempt. */
@@ -88,62 +95,66 @@ final class CallRunner {
       }
     }
 
-    DestroyTaskResult run() {
-      long deadline = ticker.nanoTime() + policy.deadline().toNanos();
-      List<CloudTranscoderException> earlier = null; // most calls never fail an attempt
+    /**
+     * Runs the attempts and returns how the call ended. Nothing is thrown on the way: failures stay
+     * {@link Failure} values until the client turns the last one into the exception its caller
+     * sees.
+     */
+    Outcome run() {
+      long started = ticker.nanoTime();
+      long deadline = started + policy.deadline().toNanos();
+      List<Failure> earlier = null; // most calls never fail an attempt
       boolean outcomeUnknown = false;
       int step = 0;
       for (int number = 1; ; number++) {
-        HttpUrl base = endpoints.base(step);
-        String host = hostOf(base);
-        long started = ticker.nanoTime();
-        CloudTranscoderException failure;
         if (cancelled) {
-          throw cancelledBeforeAttempt(earlier, outcomeUnknown);
+          return cancelledBeforeAttempt(earlier, outcomeUnknown);
         }
-        try {
-          waitForPermit(deadline, outcomeUnknown);
-          DestroyTaskResult result = attempt(rebase(base), deadline, outcomeUnknown);
+        String host = endpoints.host(step);
+        if (number > 1) {
+          started = ticker.nanoTime();
+        }
+        Failure failure = waitForPermit(deadline, outcomeUnknown);
+        if (failure == null) {
+          Outcome outcome = attempt(rebase(endpoints.base(step)), deadline, outcomeUnknown);
           long took = ticker.nanoTime() - started;
-          attempts.add(Attempt.of(number, host, result.statusCode(), null, took));
-          if (LOG.isDebugEnabled()) {
-            LOG.debug(
-                "DELETE {}{} -> {} in {} ms (attempt {}/{}, request-id {})",
-                host,
-                template.url().encodedPath(),
-                result.statusCode(),
-                TimeUnit.NANOSECONDS.toMillis(took),
-                number,
-                policy.maxAttempts(),
-                requestId);
+          DestroyTaskResult result = outcome.result();
+          if (result != null) {
+            attempts.add(Attempt.of(number, host, result.statusCode(), null, took));
+            if (LOG.isDebugEnabled()) {
+              LOG.debug(
+                  "DELETE {}{} -> {} in {} ms (attempt {}/{}, request-id {})",
+                  host,
+                  template.url().encodedPath(),
+                  result.statusCode(),
+                  TimeUnit.NANOSECONDS.toMillis(took),
+                  number,
+                  policy.maxAttempts(),
+                  requestId);
+            }
+            return outcome;
           }
-          return result;
-        } catch (CloudTranscoderException e) {
-          failure = e;
+          failure = outcome.failure();
+          attempts.add(Attempt.of(number, host, failure.statusCode(), failure, took));
+        } else {
+          attempts.add(Attempt.of(number, host, 0, failure, ticker.nanoTime() - started));
         }
-        long took = ticker.nanoTime() - started;
-        attempts.add(Attempt.of(number, host, failure.statusCode(), failure, took));
 
         Duration wait =
-            retryable(failure) && number < policy.maxAttempts()
+            failure.retryable() && number < policy.maxAttempts()
                 ? waitBefore(failure, number + 1)
                 : null;
         boolean pastDeadline = wait != null && ticker.nanoTime() + wait.toNanos() >= deadline;
         if (wait == null || pastDeadline || cancelled) {
           logGivingUp(host, number, failure, pastDeadline);
-          if (earlier != null) {
-            for (CloudTranscoderException previous : earlier) {
-              failure.addSuppressed(previous);
-            }
-          }
-          throw failure;
+          return Outcome.failed(failure, earlier);
         }
         if (earlier == null) {
           earlier = new ArrayList<>();
         }
         earlier.add(failure);
-        outcomeUnknown |= outcomeUnknown(failure);
-        step = endpoints.next(step, isNetworkError(failure));
+        outcomeUnknown |= failure.outcomeUnknown();
+        step = endpoints.next(step, failure.isNetworkError());
         if (LOG.isInfoEnabled()) {
           LOG.info(
               "DELETE {}{} attempt {}/{} failed: {}; retrying in {} ms on {} (request-id {})",
@@ -151,59 +162,57 @@ final class CallRunner {
               template.url().encodedPath(),
               number,
               policy.maxAttempts(),
-              summary(failure),
+              summary(failure.exception()),
               wait.toMillis(),
-              hostOf(endpoints.base(step)),
+              endpoints.host(step),
               requestId);
         }
         try {
           sleeper.sleep(wait.toNanos(), cancelledLatch);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw failure;
+          return Outcome.failed(failure, earlier);
         }
         if (cancelled) {
-          for (CloudTranscoderException previous : earlier) {
-            if (previous != failure) {
-              failure.addSuppressed(previous);
-            }
-          }
-          throw failure;
+          return Outcome.failed(failure, earlier);
         }
       }
     }
 
-    /** The failure for a call cancelled (by its future or by closing the client) before it ran. */
-    private CloudTranscoderException cancelledBeforeAttempt(
-        List<CloudTranscoderException> earlier, boolean outcomeUnknown) {
+    /** How a call cancelled (by its future or by closing the client) before an attempt ends. */
+    private Outcome cancelledBeforeAttempt(List<Failure> earlier, boolean outcomeUnknown) {
       if (earlier != null && !earlier.isEmpty()) {
-        return earlier.get(earlier.size() - 1);
+        return Outcome.failed(earlier.get(earlier.size() - 1), earlier);
       }
-      return new TransportException(
-          ErrorDetails.noResponse(requestId).withHistory(attempts, outcomeUnknown),
-          TransportException.Phase.CONNECT,
-          new InterruptedIOException("Canceled"));
+      return Outcome.of(
+          Failure.transport(
+              ErrorDetails.noResponse(requestId).withHistory(attempts, outcomeUnknown),
+              TransportException.Phase.CONNECT,
+              new InterruptedIOException("Canceled"),
+              false));
     }
 
-    private void waitForPermit(long deadline, boolean outcomeUnknown) {
+    /** Null once a permit is granted; the failure when the deadline or a cancel came first. */
+    private Failure waitForPermit(long deadline, boolean outcomeUnknown) {
       if (limiter == null) {
-        return;
+        return null;
       }
       try {
         if (limiter.acquire(deadline - ticker.nanoTime(), cancelledLatch)) {
-          return;
+          return null;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      throw new RequestTimeoutException(
+      return Failure.transport(
           ErrorDetails.noResponse(requestId).withHistory(attempts, outcomeUnknown),
           TransportException.Phase.CONNECT,
           new InterruptedIOException(
-              "deadline reached while waiting for the client-side rate limiter"));
+              "deadline reached while waiting for the client-side rate limiter"),
+          true);
     }
 
-    private DestroyTaskResult attempt(Request request, long deadline, boolean outcomeUnknown) {
+    private Outcome attempt(Request request, long deadline, boolean outcomeUnknown) {
       Call call = httpClient.newCall(request);
       current = call;
       if (cancelled) {
@@ -219,8 +228,11 @@ final class CallRunner {
       try {
         response = call.execute();
       } catch (IOException e) {
-        throw ResponseDecoder.transportFailure(
-            e, ErrorDetails.noResponse(requestId).withHistory(attempts, outcomeUnknown), redactor);
+        return Outcome.of(
+            ResponseDecoder.transportFailure(
+                e,
+                ErrorDetails.noResponse(requestId).withHistory(attempts, outcomeUnknown),
+                redactor));
       }
       return decoder.decode(response, requestId, redactor, attempts, outcomeUnknown);
     }
@@ -239,18 +251,15 @@ final class CallRunner {
       return template.newBuilder().url(url).build();
     }
 
-    private Duration waitBefore(CloudTranscoderException failure, int nextAttempt) {
-      if (failure instanceof CloudTranscoderServiceException) {
-        Duration retryAfter = ((CloudTranscoderServiceException) failure).retryAfter();
-        if (retryAfter != null) {
-          return retryAfter;
-        }
+    private Duration waitBefore(Failure failure, int nextAttempt) {
+      Duration retryAfter = failure.retryAfter();
+      if (retryAfter != null) {
+        return retryAfter;
       }
       return policy.backoff(nextAttempt, random.getAsDouble());
     }
 
-    private void logGivingUp(
-        String host, int number, CloudTranscoderException failure, boolean pastDeadline) {
+    private void logGivingUp(String host, int number, Failure failure, boolean pastDeadline) {
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "DELETE {}{} attempt {}/{} failed: {}; {} (request-id {})",
@@ -258,47 +267,11 @@ final class CallRunner {
             template.url().encodedPath(),
             number,
             policy.maxAttempts(),
-            summary(failure),
+            summary(failure.exception()),
             pastDeadline ? "no retry: the wait would pass the deadline" : "not retried",
             requestId);
       }
     }
-  }
-
-  /** I/O failures and timeouts, 408, 429, and 5xx except 501 (not implemented: never changes). */
-  static boolean retryable(CloudTranscoderException failure) {
-    if (failure instanceof TransportException) {
-      return true;
-    }
-    if (!(failure instanceof CloudTranscoderServiceException)) {
-      return false;
-    }
-    int status = failure.statusCode();
-    return status == 408 || status == 429 || (status >= 500 && status <= 599 && status != 501);
-  }
-
-  /**
-   * Whether Agora may have acted on the failed attempt: the request was sent and the connection
-   * failed, or a gateway answered 500, 502 or 504 without saying what the backend did.
-   */
-  static boolean outcomeUnknown(CloudTranscoderException failure) {
-    if (failure instanceof TransportException) {
-      return ((TransportException) failure).mayHaveReachedAgora();
-    }
-    int status = failure.statusCode();
-    return status == 500 || status == 502 || status == 504;
-  }
-
-  /** Agora's guidance: a network failure other than DNS skips straight to a regional domain. */
-  static boolean isNetworkError(CloudTranscoderException failure) {
-    return failure instanceof TransportException
-        && ((TransportException) failure).phase() != TransportException.Phase.DNS;
-  }
-
-  static String hostOf(HttpUrl url) {
-    return url.port() == HttpUrl.defaultPort(url.scheme())
-        ? url.host()
-        : url.host() + ":" + url.port();
   }
 
   /** The exception message without the request-id suffix, already free of secrets. */

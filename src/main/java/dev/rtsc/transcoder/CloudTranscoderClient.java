@@ -9,6 +9,7 @@ import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +54,14 @@ public final class CloudTranscoderClient implements Closeable {
   private final Credentials credentials;
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
+  private final CloudTranscoderApi.DestroyCloudTranscodingTaskRequests requests;
+
+  /** The Authorization header value when the client adds its headers while building requests. */
+  private final String authorizationAtBuild;
+
+  /** What redaction masks of the credentials (Redactor); the same for every call. */
+  private final List<String> credentialForms;
+
   private final CallRunner runner;
   private final Executor asyncExecutor;
   private final Set<CallRunner.DestroyCall> inFlight =
@@ -64,6 +73,7 @@ public final class CloudTranscoderClient implements Closeable {
     this.credentials =
         builder.credentials != null ? builder.credentials : Credentials.fromEnvironment();
     this.ownsHttpClient = builder.httpClient == null;
+    this.credentialForms = Redactor.credentialForms(credentials);
 
     OkHttpClient.Builder http =
         ownsHttpClient ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
@@ -84,6 +94,14 @@ public final class CloudTranscoderClient implements Closeable {
     if (call != null) {
       http.callTimeout(call.toMillis(), TimeUnit.MILLISECONDS);
     }
+    // Headers go on while the request is built unless the caller's interceptors must not see them
+    // (DefaultHeadersInterceptor).
+    boolean callerInterceptors = !ownsHttpClient && !builder.httpClient.interceptors().isEmpty();
+    this.authorizationAtBuild = callerInterceptors ? null : credentials.authorizationHeader();
+    if (callerInterceptors) {
+      http.addInterceptor(new DefaultHeadersInterceptor(credentials));
+    }
+    this.requests = new CloudTranscoderApi.DestroyCloudTranscodingTaskRequests(endpoints.base(0));
     this.httpClient =
         http
             // A redirect is never part of this API. Following one would turn DELETE into GET on
@@ -93,7 +111,6 @@ public final class CloudTranscoderClient implements Closeable {
             // Retries are ours (counted, logged, backed off, failed over); OkHttp's silent ones
             // would hide attempts and double the load on a struggling server.
             .retryOnConnectionFailure(false)
-            .addInterceptor(new DefaultHeadersInterceptor(credentials))
             .build();
 
     // The Moshi adapters the templates generate beside the models, used directly: with requests
@@ -142,7 +159,13 @@ public final class CloudTranscoderClient implements Closeable {
    * @throws CloudTranscoderException for every other failure; see its subclasses
    */
   public DestroyTaskResult destroyTask(String appId, String taskId, String builderToken) {
-    return run(newCall(appId, taskId, builderToken, newRequestId(), false));
+    // Thrown here, one frame below the caller, rather than from a helper: the exception's stack
+    // trace is captured and unwound through every frame in between (Failure).
+    Outcome outcome = run(newCall(appId, taskId, builderToken, newRequestId(), false));
+    if (outcome.result() == null) {
+      throw outcome.exception();
+    }
+    return outcome.result();
   }
 
   /**
@@ -155,11 +178,20 @@ public final class CloudTranscoderClient implements Closeable {
    */
   public DestroyTaskResult destroyTask(
       String appId, String taskId, String builderToken, String requestId) {
-    return run(newCall(appId, taskId, builderToken, requestId, true));
+    // Thrown here, one frame below the caller, rather than from a helper: the exception's stack
+    // trace is captured and unwound through every frame in between (Failure).
+    Outcome outcome = run(newCall(appId, taskId, builderToken, requestId, true));
+    if (outcome.result() == null) {
+      throw outcome.exception();
+    }
+    return outcome.result();
   }
 
-  /** Runs a call, known to {@link #close()} while it lasts so that closing can stop it. */
-  private DestroyTaskResult run(CallRunner.DestroyCall call) {
+  /**
+   * Runs a call, known to {@link #close()} while it lasts so that closing can stop it. The caller
+   * turns a failed outcome into the exception its own caller sees (see {@link Failure}).
+   */
+  private Outcome run(CallRunner.DestroyCall call) {
     inFlight.add(call);
     try {
       if (closed) {
@@ -198,7 +230,12 @@ public final class CloudTranscoderClient implements Closeable {
       asyncExecutor.execute(
           () -> {
             try {
-              future.complete(run(call));
+              Outcome outcome = run(call);
+              if (outcome.result() != null) {
+                future.complete(outcome.result());
+              } else {
+                future.completeExceptionally(outcome.exception());
+              }
             } catch (RuntimeException | Error e) {
               future.completeExceptionally(e);
             }
@@ -256,10 +293,11 @@ public final class CloudTranscoderClient implements Closeable {
     // through Retrofit re-parsed the URL, ran a regex per path parameter and created an OkHttp call
     // that was never executed, which made up about a third of a call's CPU (BENCHMARKS.md). The
     // runner executes it so that it can bound the body, classify failures, retry and fail over.
-    Request request =
-        CloudTranscoderApi.destroyCloudTranscodingTaskRequest(
-            endpoints.base(0), appId, taskId, builderToken, requestId);
-    return runner.newCall(request, requestId, new Redactor(builderToken, credentials));
+    Request.Builder request = requests.newBuilder(appId, taskId, builderToken, requestId);
+    if (authorizationAtBuild != null) {
+      DefaultHeadersInterceptor.addTo(request, authorizationAtBuild);
+    }
+    return runner.newCall(request.build(), requestId, new Redactor(builderToken, credentialForms));
   }
 
   private static String newRequestId() {

@@ -21,10 +21,21 @@ public final class Endpoints {
   /** Base URLs per attempt step: primary, primary again, secondary, then the regional ones. */
   private final List<HttpUrl> steps;
 
+  /** Each step's host, with the port when not the scheme's default, as attempts record it. */
+  private final List<String> hosts;
+
   private final int regionalStart;
 
   private Endpoints(List<HttpUrl> steps, int regionalStart) {
     this.steps = Collections.unmodifiableList(steps);
+    List<String> hosts = new ArrayList<>();
+    for (HttpUrl url : steps) {
+      hosts.add(
+          url.port() == HttpUrl.defaultPort(url.scheme())
+              ? url.host()
+              : url.host() + ":" + url.port());
+    }
+    this.hosts = Collections.unmodifiableList(hosts);
     this.regionalStart = regionalStart;
   }
 
@@ -84,6 +95,11 @@ public final class Endpoints {
 
   HttpUrl base(int step) {
     return steps.get(step);
+  }
+
+  /** The host of {@code step}'s base URL, with the port when not the scheme's default. */
+  String host(int step) {
+    return hosts.get(step);
   }
 
   /**

@@ -14,38 +14,79 @@ final class Redactor {
   static final String MASK = "██";
 
   private final String builderToken;
-  private final Credentials credentials;
+  private final List<String> credentialForms;
+  private final int shortest;
   // Built on first use: one is made per call, and a call that succeeds never redacts anything.
   private volatile List<String> secrets;
 
-  Redactor(String builderToken, Credentials credentials) {
+  /**
+   * @param credentialForms the client's {@link #credentialForms}, made once per client: the
+   *     credentials never change, and building their forms took most of a 404's redaction time
+   */
+  Redactor(String builderToken, List<String> credentialForms) {
     this.builderToken = builderToken;
-    this.credentials = credentials;
+    this.credentialForms = credentialForms;
+    // Encoding and escaping never shorten a secret, so no form is shorter than this.
+    this.shortest =
+        credentialForms.isEmpty()
+            ? builderToken.length()
+            : Math.min(
+                builderToken.length(), credentialForms.get(credentialForms.size() - 1).length());
+  }
+
+  /** The forms in which the credentials could be echoed, longest first. */
+  static List<String> credentialForms(Credentials credentials) {
+    List<String> forms = new ArrayList<>();
+    add(forms, credentials.authorizationHeader());
+    add(forms, credentials.basicToken());
+    return withEscapedSlashesLongestFirst(forms);
   }
 
   private List<String> secrets() {
     List<String> result = secrets;
     if (result == null) {
-      result = new ArrayList<>();
-      add(result, builderToken);
+      List<String> token = new ArrayList<>();
+      add(token, builderToken);
       // Typical tokens are letters and digits, which encoding leaves as they are.
       if (!encodesToItself(builderToken)) {
         try {
-          add(result, URLEncoder.encode(builderToken, "UTF-8"));
-          add(result, URLEncoder.encode(builderToken, "UTF-8").replace("+", "%20"));
+          add(token, URLEncoder.encode(builderToken, "UTF-8"));
+          add(token, URLEncoder.encode(builderToken, "UTF-8").replace("+", "%20"));
         } catch (java.io.UnsupportedEncodingException impossible) {
           throw new AssertionError(impossible);
         }
       }
-      add(result, credentials.authorizationHeader());
-      add(result, credentials.basicToken());
-      // A JSON body that echoes a secret may escape its slashes.
-      for (String secret : new ArrayList<>(result)) {
-        add(result, secret.replace("/", "\\/"));
-      }
-      // Longest first, so that a secret containing another is masked whole.
-      result.sort((a, b) -> b.length() - a.length());
+      result = merge(withEscapedSlashesLongestFirst(token), credentialForms);
       secrets = result;
+    }
+    return result;
+  }
+
+  /**
+   * {@code forms} and their copies with '/' escaped as a JSON body may write it, longest first, so
+   * that a secret containing another is masked whole.
+   */
+  private static List<String> withEscapedSlashesLongestFirst(List<String> forms) {
+    for (String form : new ArrayList<>(forms)) {
+      add(forms, form.replace("/", "\\/"));
+    }
+    forms.sort((a, b) -> b.length() - a.length());
+    return forms;
+  }
+
+  /** Two lists sorted longest first, merged into one that stays so, without duplicates. */
+  private static List<String> merge(List<String> a, List<String> b) {
+    List<String> result = new ArrayList<>(a.size() + b.size());
+    int i = 0;
+    int j = 0;
+    while (i < a.size() || j < b.size()) {
+      String next =
+          j >= b.size() || (i < a.size() && a.get(i).length() >= b.get(j).length())
+              ? a.get(i++)
+              : b.get(j++);
+      if (!result.contains(next)) {
+        result.add(next);
+      }
     }
     return result;
   }
@@ -80,6 +121,10 @@ final class Redactor {
   String redact(String text) {
     if (text == null) {
       return null;
+    }
+    if (text.length() < shortest) {
+      // Too short to hold any secret: a typical error message such as "task not found".
+      return text;
     }
     String result = text;
     for (String secret : secrets()) {

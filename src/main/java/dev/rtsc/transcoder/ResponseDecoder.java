@@ -3,11 +3,7 @@ package dev.rtsc.transcoder;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import dev.rtsc.transcoder.errors.CloudTranscoderException;
-import dev.rtsc.transcoder.errors.CloudTranscoderServiceException;
 import dev.rtsc.transcoder.errors.ErrorDetails;
-import dev.rtsc.transcoder.errors.InvalidResponseException;
-import dev.rtsc.transcoder.errors.RequestTimeoutException;
 import dev.rtsc.transcoder.errors.TransportException;
 import dev.rtsc.transcoder.generated.model.CloudTranscoderTask;
 import dev.rtsc.transcoder.generated.model.ErrorResponse;
@@ -66,10 +62,10 @@ final class ResponseDecoder {
   }
 
   /**
-   * Decodes {@code response} and closes it. Exceptions carry {@code attempts}, the call's live
-   * attempt log, which the caller completes before throwing.
+   * Decodes {@code response} and closes it. A failure's details carry {@code attempts}, the call's
+   * live attempt log, which the caller completes before the exception is made.
    */
-  DestroyTaskResult decode(
+  Outcome decode(
       Response response,
       String sentRequestId,
       Redactor redactor,
@@ -86,11 +82,12 @@ final class ResponseDecoder {
       try {
         truncated = readAtMost(body.source(), buffer, MAX_BODY_BYTES);
       } catch (IOException e) {
-        throw transportFailure(
-            e,
-            ErrorDetails.of(status, null, null, requestId, resourceId)
-                .withHistory(attempts, earlierOutcomeUnknown),
-            redactor);
+        return Outcome.of(
+            transportFailure(
+                e,
+                ErrorDetails.of(status, null, null, requestId, resourceId)
+                    .withHistory(attempts, earlierOutcomeUnknown),
+                redactor));
       }
       // Copy the body out into one array for the parse and, only if something fails, the raw-body
       // copy. Reading returns okio's segments to its pool; a snapshot or clone would share them,
@@ -105,12 +102,11 @@ final class ResponseDecoder {
             ErrorDetails.of(status, agoraMessage, rawBody(bytes, redactor), requestId, resourceId)
                 .withHistory(attempts, earlierOutcomeUnknown);
         Duration wait = retryAfter(closing.header("Retry-After"));
-        throw CloudTranscoderServiceException.forStatus(
-            wait == null ? details : details.withRetryAfter(wait));
+        return Outcome.of(Failure.status(wait == null ? details : details.withRetryAfter(wait)));
       }
 
       if (truncated) {
-        throw invalid(
+        return invalid(
             "body is larger than " + MAX_BODY_BYTES + " bytes",
             status,
             bytes,
@@ -122,7 +118,7 @@ final class ResponseDecoder {
             null);
       }
       if (bytes.length == 0) {
-        throw invalid(
+        return invalid(
             "body is empty",
             status,
             bytes,
@@ -138,7 +134,7 @@ final class ResponseDecoder {
         task = parse(taskAdapter, bytes, buffer);
       } catch (JsonDataException | IOException e) {
         // The whole body is in memory, so an IOException here is a parse failure, not the network.
-        throw invalid(
+        return invalid(
             "not a task (" + redactor.redact(String.valueOf(e.getMessage())) + ")",
             status,
             bytes,
@@ -152,7 +148,7 @@ final class ResponseDecoder {
         buffer.clear();
       }
       if (task == null) {
-        throw invalid(
+        return invalid(
             "body is JSON null",
             status,
             bytes,
@@ -163,8 +159,8 @@ final class ResponseDecoder {
             earlierOutcomeUnknown,
             null);
       }
-      return new DestroyTaskResult(
-          TaskMapper.toTask(task), status, requestId, resourceId, attempts);
+      return Outcome.of(
+          new DestroyTaskResult(TaskMapper.toTask(task), status, requestId, resourceId, attempts));
     }
   }
 
@@ -172,7 +168,7 @@ final class ResponseDecoder {
    * A 2xx whose body is not a task. The details, and the redacted raw-body copy in them, are only
    * built here: a successful call never needs them.
    */
-  private static InvalidResponseException invalid(
+  private static Outcome invalid(
       String reason,
       int status,
       byte[] bytes,
@@ -185,20 +181,17 @@ final class ResponseDecoder {
     ErrorDetails details =
         ErrorDetails.of(status, null, rawBody(bytes, redactor), requestId, resourceId)
             .withHistory(attempts, earlierOutcomeUnknown);
-    return new InvalidResponseException(reason, details, cause);
+    return Outcome.of(Failure.invalid(reason, details, cause));
   }
 
-  /** The exception for an attempt that failed without a usable response. */
-  static CloudTranscoderException transportFailure(
-      IOException cause, ErrorDetails details, Redactor redactor) {
+  /** The failure of an attempt that got no usable response. */
+  static Failure transportFailure(IOException cause, ErrorDetails details, Redactor redactor) {
     IOException safe = redactor.redact(cause);
     TransportException.Phase phase = phaseOf(cause, details.statusCode() > 0);
     boolean timedOut =
         cause instanceof SocketTimeoutException
             || (cause instanceof InterruptedIOException && "timeout".equals(cause.getMessage()));
-    return timedOut
-        ? new RequestTimeoutException(details, phase, safe)
-        : new TransportException(details, phase, safe);
+    return Failure.transport(details, phase, safe, timedOut);
   }
 
   private static TransportException.Phase phaseOf(IOException cause, boolean gotStatus) {

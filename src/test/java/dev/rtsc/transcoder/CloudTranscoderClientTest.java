@@ -131,6 +131,58 @@ class CloudTranscoderClientTest {
   }
 
   @Test
+  void callerInterceptorsNeverSeeTheAuthorizationHeaderAndCannotOverrideTheClientHeaders()
+      throws Exception {
+    server.enqueue(json(200, Fixtures.read("destroy-200.json")));
+    List<okhttp3.Request> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    okhttp3.OkHttpClient callers =
+        new okhttp3.OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  seen.add(chain.request());
+                  return chain.proceed(
+                      chain.request().newBuilder().header("User-Agent", "callers-agent").build());
+                })
+            .build();
+
+    try (CloudTranscoderClient withInterceptor =
+        TestServers.clientFor(server).okHttpClient(callers).build()) {
+      withInterceptor.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN);
+    }
+
+    assertEquals(1, seen.size());
+    assertNull(seen.get(0).header("Authorization"));
+    RecordedRequest request = server.takeRequest();
+    assertTrue(request.getHeaders().get("Authorization").startsWith("Basic "));
+    assertTrue(
+        request.getHeaders().get("User-Agent").startsWith("cloud-transcoder-client/"),
+        request.getHeaders().get("User-Agent"));
+    assertEquals("application/json", request.getHeaders().get("Content-Type"));
+  }
+
+  @Test
+  void anExceptionsStackTraceLeadsToTheCallerNotIntoTheRetryLoop() {
+    server.enqueue(json(404, Fixtures.read("destroy-404.json")));
+
+    TaskNotFoundException e =
+        assertThrows(
+            TaskNotFoundException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+
+    List<String> frames = new java.util.ArrayList<>();
+    for (StackTraceElement frame : e.getStackTrace()) {
+      frames.add(frame.getClassName() + "." + frame.getMethodName());
+    }
+    assertTrue(
+        frames.contains(CloudTranscoderClient.class.getName() + ".destroyTask"), frames.toString());
+    assertTrue(
+        frames.stream().anyMatch(f -> f.startsWith(CloudTranscoderClientTest.class.getName())),
+        frames.toString());
+    assertTrue(
+        frames.stream().noneMatch(f -> f.contains("CallRunner") || f.contains("ResponseDecoder")),
+        "no frames of the retry loop: " + frames);
+  }
+
+  @Test
   void callerSuppliedRequestIdIsSentAndReported() throws Exception {
     server.enqueue(json(200, Fixtures.read("destroy-200.json")));
 

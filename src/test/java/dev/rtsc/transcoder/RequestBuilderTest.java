@@ -47,6 +47,29 @@ class RequestBuilderTest {
     assertSameRequest("https://api.sd-rtn.com/v0/", appId, taskId, builderToken, requestId);
   }
 
+  /** One instance, as the client keeps it, reused for every input. */
+  private final CloudTranscoderApi.DestroyCloudTranscodingTaskRequests shared =
+      new CloudTranscoderApi.DestroyCloudTranscodingTaskRequests(
+          HttpUrl.get("http://127.0.0.1:8080/proxy/agora/"));
+
+  @Property(tries = 300)
+  void aReusedBuilderBuildsTheRequestRetrofitBuildsEveryTime(
+      @ForAll("segments") String appId,
+      @ForAll("segments") String taskId,
+      @ForAll String builderToken) {
+    HttpUrl base = HttpUrl.get("http://127.0.0.1:8080/proxy/agora/");
+    Request expected =
+        retrofit(base)
+            .destroyCloudTranscodingTask(appId, taskId, builderToken, REQUEST_ID)
+            .request();
+
+    Request actual = shared.newBuilder(appId, taskId, builderToken, REQUEST_ID).build();
+
+    assertEquals(expected.url(), actual.url());
+    assertEquals(expected.headers(), actual.headers());
+    assertEquals(expected.method(), actual.method());
+  }
+
   @Provide
   Arbitrary<String> segments() {
     return Arbitraries.strings().ofMinLength(1).filter(s -> !s.equals(".") && !s.equals(".."));
