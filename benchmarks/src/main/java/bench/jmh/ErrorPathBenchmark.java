@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Where ours spends more than the floor per call, piece by piece, through public API only: the
  * richer exception, the request builder, and the header copy that the library's interceptor makes
- * when the caller's OkHttpClient has interceptors of its own.
- * Not part of scripts/bench; run it when the CPU ratios move: {@code java -jar
- * benchmarks/target/benchmarks.jar ErrorPathBenchmark -prof gc}.
+ * when the caller's OkHttpClient has interceptors of its own. Not part of scripts/bench; run it
+ * when the CPU ratios move: {@code java -jar benchmarks/target/benchmarks.jar ErrorPathBenchmark
+ * -prof gc}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
