@@ -42,9 +42,23 @@ public final class CallTree {
     int depth = args.length > 3 ? Integer.parseInt(args[3]) : 6;
     double minShare = args.length > 4 ? Double.parseDouble(args[4]) : 0.01;
 
+    String text = render(Files.readAllLines(Path.of(args[0])), nsPerCall, root, depth, minShare);
+    if (text == null) {
+      System.err.println("no samples under a frame containing '" + root + "'");
+      System.exit(1);
+    }
+    System.out.print(text);
+  }
+
+  /**
+   * The tree under the first frame containing {@code root} in each stack of {@code collapsed}
+   * (async-profiler's "frame;frame;frame count" lines), or null when no stack has such a frame.
+   */
+  static String render(
+      List<String> collapsed, double nsPerCall, String root, int depth, double minShare) {
     CallTree tree = new CallTree();
     long perCall = 0; // samples inside JMH's stub: the whole of the measured calls
-    for (String line : Files.readAllLines(Path.of(args[0]))) {
+    for (String line : collapsed) {
       int space = line.lastIndexOf(' ');
       if (space < 0) {
         continue;
@@ -63,19 +77,21 @@ public final class CallTree {
       }
     }
     if (tree.samples == 0) {
-      System.err.println("no samples under a frame containing '" + root + "'");
-      System.exit(1);
+      return null;
     }
     // Scaled by the benchmark's samples, so that a subtree shows its own share of a call.
     long base = perCall > 0 ? perCall : tree.samples;
-    System.out.printf(
-        Locale.ROOT,
-        "%d samples under %s of %d in the benchmark, %.0f ns per call in all%n",
-        tree.samples,
-        root,
-        base,
-        nsPerCall);
-    tree.print("", depth, nsPerCall / base, minShare * tree.samples);
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d samples under %s of %d in the benchmark, %.0f ns per call in all%n",
+            tree.samples,
+            root,
+            base,
+            nsPerCall));
+    tree.print(out, "", depth, nsPerCall / base, minShare * tree.samples);
+    return out.toString();
   }
 
   /** A number, or the primary score in a JMH JSON result file (one benchmark, ns/op). */
@@ -101,21 +117,23 @@ public final class CallTree {
     }
   }
 
-  private void print(String indent, int depth, double nsPerSample, double minSamples) {
+  private void print(
+      StringBuilder out, String indent, int depth, double nsPerSample, double minSamples) {
     List<Map.Entry<String, CallTree>> sorted = new ArrayList<>(children.entrySet());
     sorted.sort((a, b) -> Long.compare(b.getValue().samples, a.getValue().samples));
     for (Map.Entry<String, CallTree> child : sorted) {
       if (child.getValue().samples < minSamples) {
         continue;
       }
-      System.out.printf(
-          Locale.ROOT,
-          "%s%7.0f ns  %s%n",
-          indent,
-          child.getValue().samples * nsPerSample,
-          child.getKey());
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%s%7.0f ns  %s%n",
+              indent,
+              child.getValue().samples * nsPerSample,
+              child.getKey()));
       if (depth > 1) {
-        child.getValue().print(indent + "  ", depth - 1, nsPerSample, minSamples);
+        child.getValue().print(out, indent + "  ", depth - 1, nsPerSample, minSamples);
       }
     }
   }
