@@ -11,7 +11,9 @@ import okhttp3.Response;
  * own, this runs after them, so that they never see the Authorization header and the client's
  * headers win over theirs. Without such interceptors there is nobody to hide the headers from, and
  * the client adds them with {@link #addTo} while building the request instead, which saves copying
- * the request on every call (BENCHMARKS.md).
+ * the request on every call (BENCHMARKS.md). The difference shows only to a caller's {@code
+ * EventListener} or dispatcher: then {@code call.request()} carries the headers too. Such a
+ * listener sees them either way, in the request {@code requestHeadersEnd} reports as sent.
  *
  * <p>Either way the headers are part of the application's request, so OkHttp drops Authorization if
  * a response ever sent the call to another host.

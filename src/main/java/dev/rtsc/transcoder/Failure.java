@@ -101,6 +101,19 @@ final class Failure {
   }
 
   /**
+   * The exception to throw from the caller's frame. Usually made here; when a log line inside the
+   * retry loop already made it (for its message), its stack trace is taken again here, so that it
+   * still starts at the caller.
+   */
+  synchronized CloudTranscoderException exceptionToThrow() {
+    if (exception != null) {
+      exception.fillInStackTrace();
+      return exception;
+    }
+    return exception();
+  }
+
+  /**
    * The exception for this failure, made on first use and the same object afterwards, so that a
    * thrown exception and the attempt that records it agree.
    */

@@ -9,6 +9,7 @@ final class Outcome {
   private final DestroyTaskResult result;
   private final Failure failure;
   private final List<Failure> earlier;
+  private CloudTranscoderException exception;
 
   private Outcome(DestroyTaskResult result, Failure failure, List<Failure> earlier) {
     this.result = result;
@@ -41,13 +42,15 @@ final class Outcome {
 
   /**
    * The exception for a failed call, with the earlier attempts' failures attached as suppressed
-   * exceptions. Called once, where the call returns to its caller.
+   * exceptions. Call it where the call returns to its caller; later calls return the same object.
    */
-  CloudTranscoderException exception() {
-    CloudTranscoderException exception = failure.exception();
-    for (Failure previous : earlier) {
-      if (previous != failure) {
-        exception.addSuppressed(previous.exception());
+  synchronized CloudTranscoderException exception() {
+    if (exception == null) {
+      exception = failure.exceptionToThrow();
+      for (Failure previous : earlier) {
+        if (previous != failure) {
+          exception.addSuppressed(previous.exception());
+        }
       }
     }
     return exception;

@@ -3,6 +3,7 @@ package dev.rtsc.transcoder;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,68 +28,51 @@ final class Redactor {
     this.builderToken = builderToken;
     this.credentialForms = credentialForms;
     // Encoding and escaping never shorten a secret, so no form is shorter than this.
-    this.shortest =
-        credentialForms.isEmpty()
-            ? builderToken.length()
-            : Math.min(
-                builderToken.length(), credentialForms.get(credentialForms.size() - 1).length());
+    int shortest = builderToken.length();
+    for (String form : credentialForms) {
+      shortest = Math.min(shortest, form.length());
+    }
+    this.shortest = shortest;
   }
 
-  /** The forms in which the credentials could be echoed, longest first. */
+  /** The forms in which the credentials could be echoed. */
   static List<String> credentialForms(Credentials credentials) {
     List<String> forms = new ArrayList<>();
     add(forms, credentials.authorizationHeader());
     add(forms, credentials.basicToken());
-    return withEscapedSlashesLongestFirst(forms);
+    return withEscapedSlashes(forms);
   }
 
   private List<String> secrets() {
     List<String> result = secrets;
     if (result == null) {
-      List<String> token = new ArrayList<>();
-      add(token, builderToken);
+      List<String> forms = new ArrayList<>();
+      add(forms, builderToken);
       // Typical tokens are letters and digits, which encoding leaves as they are.
       if (!encodesToItself(builderToken)) {
         try {
-          add(token, URLEncoder.encode(builderToken, "UTF-8"));
-          add(token, URLEncoder.encode(builderToken, "UTF-8").replace("+", "%20"));
+          add(forms, URLEncoder.encode(builderToken, "UTF-8"));
+          add(forms, URLEncoder.encode(builderToken, "UTF-8").replace("+", "%20"));
         } catch (java.io.UnsupportedEncodingException impossible) {
           throw new AssertionError(impossible);
         }
       }
-      result = merge(withEscapedSlashesLongestFirst(token), credentialForms);
+      withEscapedSlashes(forms);
+      for (String form : credentialForms) {
+        add(forms, form);
+      }
+      result = forms;
       secrets = result;
     }
     return result;
   }
 
-  /**
-   * {@code forms} and their copies with '/' escaped as a JSON body may write it, longest first, so
-   * that a secret containing another is masked whole.
-   */
-  private static List<String> withEscapedSlashesLongestFirst(List<String> forms) {
+  /** Adds to {@code forms} their copies with '/' escaped, as a JSON body may write it. */
+  private static List<String> withEscapedSlashes(List<String> forms) {
     for (String form : new ArrayList<>(forms)) {
       add(forms, form.replace("/", "\\/"));
     }
-    forms.sort((a, b) -> b.length() - a.length());
     return forms;
-  }
-
-  /** Two lists sorted longest first, merged into one that stays so, without duplicates. */
-  private static List<String> merge(List<String> a, List<String> b) {
-    List<String> result = new ArrayList<>(a.size() + b.size());
-    int i = 0;
-    int j = 0;
-    while (i < a.size() || j < b.size()) {
-      String next =
-          j >= b.size() || (i < a.size() && a.get(i).length() >= b.get(j).length())
-              ? a.get(i++)
-              : b.get(j++);
-      if (!result.contains(next)) {
-        result.add(next);
-      }
-    }
-    return result;
   }
 
   /** Whether {@link URLEncoder} leaves {@code text} unchanged: only [A-Za-z0-9.*_-]. */
@@ -118,6 +102,12 @@ final class Redactor {
     }
   }
 
+  /**
+   * {@code text} with every stretch that is covered by an occurrence of any secret replaced by one
+   * {@link #MASK}. Occurrences are found in the original text, all of them, before anything is
+   * replaced: masking one secret first could cut another that overlaps it, and leave the rest of
+   * that one readable.
+   */
   String redact(String text) {
     if (text == null) {
       return null;
@@ -126,11 +116,30 @@ final class Redactor {
       // Too short to hold any secret: a typical error message such as "task not found".
       return text;
     }
-    String result = text;
+    boolean[] covered = null;
     for (String secret : secrets()) {
-      result = result.replace(secret, MASK);
+      for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+        if (covered == null) {
+          covered = new boolean[text.length()];
+        }
+        Arrays.fill(covered, at, at + secret.length(), true);
+      }
     }
-    return result;
+    if (covered == null) {
+      return text;
+    }
+    StringBuilder result = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      if (covered[i]) {
+        result.append(MASK);
+        while (i < text.length() && covered[i]) {
+          i++;
+        }
+      } else {
+        result.append(text.charAt(i++));
+      }
+    }
+    return result.toString();
   }
 
   /** {@code cause} itself if its message is clean, else a copy with the message redacted. */

@@ -160,13 +160,25 @@ class CloudTranscoderClientTest {
     assertEquals("application/json", request.getHeaders().get("Content-Type"));
   }
 
-  @Test
-  void anExceptionsStackTraceLeadsToTheCallerNotIntoTheRetryLoop() {
+  @ParameterizedTest
+  @ValueSource(strings = {"INFO", "DEBUG"})
+  void anExceptionsStackTraceLeadsToTheCallerNotIntoTheRetryLoop(String logLevel) {
+    // At DEBUG the client logs the failure's text inside the loop, which makes the exception there.
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.rtsc.transcoder");
+    ch.qos.logback.classic.Level previous = log.getLevel();
+    log.setLevel(ch.qos.logback.classic.Level.toLevel(logLevel));
     server.enqueue(json(404, Fixtures.read("destroy-404.json")));
 
-    TaskNotFoundException e =
-        assertThrows(
-            TaskNotFoundException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+    TaskNotFoundException e;
+    try {
+      e =
+          assertThrows(
+              TaskNotFoundException.class,
+              () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+    } finally {
+      log.setLevel(previous);
+    }
 
     List<String> frames = new java.util.ArrayList<>();
     for (StackTraceElement frame : e.getStackTrace()) {

@@ -384,6 +384,36 @@ class RetryTest {
   }
 
   @Test
+  void aCallInterruptedInItsBackoffWaitEndsWithItsLastFailureAndTheEarlierOnesSuppressed() {
+    server.enqueue(status(503));
+    server.enqueue(status(502));
+    server.enqueue(status(504));
+    java.util.concurrent.atomic.AtomicInteger sleeps =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Sleeper interruptedOnTheSecondWait =
+        (nanos, wakeUp) -> {
+          if (sleeps.incrementAndGet() == 2) {
+            throw new InterruptedException();
+          }
+        };
+
+    ServerException e;
+    try (CloudTranscoderClient client = retrying().sleeper(interruptedOnTheSecondWait).build()) {
+      e =
+          assertThrows(
+              ServerException.class, () -> client.destroyTask(APP_ID, TASK_ID, BUILDER_TOKEN));
+    } finally {
+      assertTrue(Thread.interrupted(), "the interrupt is kept for the caller (and cleared here)");
+    }
+
+    assertEquals(502, e.statusCode());
+    assertEquals(2, e.attempts().size());
+    assertEquals(1, e.getSuppressed().length);
+    assertEquals(503, ((ServerException) e.getSuppressed()[0]).statusCode());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
   void closingTheClientStopsACallInItsBackoffWaitWithItsLastFailure() throws Exception {
     server.enqueue(new MockResponse.Builder(status(503)).setHeader("Retry-After", "20").build());
     CloudTranscoderClient client =
