@@ -43,8 +43,9 @@ final class Outcome {
   /**
    * The exception for a failed call, with the earlier attempts' failures attached as suppressed
    * exceptions. Call it where the call returns to its caller; later calls return the same object.
+   * An outcome stays on the thread that ran the call, so this needs no lock.
    */
-  synchronized CloudTranscoderException exception() {
+  CloudTranscoderException exception() {
     if (exception == null) {
       exception = failure.exceptionToThrow();
       for (Failure previous : earlier) {
