@@ -105,83 +105,39 @@ final class ResponseDecoder {
         return Outcome.of(Failure.status(wait == null ? details : details.withRetryAfter(wait)));
       }
 
+      // A 2xx whose body is not a task: the details, and the redacted raw-body copy in them, are
+      // only made then; a successful call never needs them.
+      String notATask = null;
+      Exception cause = null;
+      CloudTranscoderTask task = null;
       if (truncated) {
-        return invalid(
-            "body is larger than " + MAX_BODY_BYTES + " bytes",
-            status,
-            bytes,
-            requestId,
-            resourceId,
-            redactor,
-            attempts,
-            earlierOutcomeUnknown,
-            null);
+        notATask = "body is larger than " + MAX_BODY_BYTES + " bytes";
+      } else if (bytes.length == 0) {
+        notATask = "body is empty";
+      } else {
+        try {
+          task = parse(taskAdapter, bytes, buffer);
+          if (task == null) {
+            notATask = "body is JSON null";
+          }
+        } catch (JsonDataException | IOException e) {
+          // The whole body is in memory, so an IOException here is a parse failure, not the
+          // network.
+          notATask = "not a task (" + redactor.redact(String.valueOf(e.getMessage())) + ")";
+          cause = e;
+        } finally {
+          buffer.clear();
+        }
       }
-      if (bytes.length == 0) {
-        return invalid(
-            "body is empty",
-            status,
-            bytes,
-            requestId,
-            resourceId,
-            redactor,
-            attempts,
-            earlierOutcomeUnknown,
-            null);
-      }
-      CloudTranscoderTask task;
-      try {
-        task = parse(taskAdapter, bytes, buffer);
-      } catch (JsonDataException | IOException e) {
-        // The whole body is in memory, so an IOException here is a parse failure, not the network.
-        return invalid(
-            "not a task (" + redactor.redact(String.valueOf(e.getMessage())) + ")",
-            status,
-            bytes,
-            requestId,
-            resourceId,
-            redactor,
-            attempts,
-            earlierOutcomeUnknown,
-            e);
-      } finally {
-        buffer.clear();
-      }
-      if (task == null) {
-        return invalid(
-            "body is JSON null",
-            status,
-            bytes,
-            requestId,
-            resourceId,
-            redactor,
-            attempts,
-            earlierOutcomeUnknown,
-            null);
+      if (notATask != null) {
+        ErrorDetails details =
+            ErrorDetails.of(status, null, rawBody(bytes, redactor), requestId, resourceId)
+                .withHistory(attempts, earlierOutcomeUnknown);
+        return Outcome.of(Failure.invalid(notATask, details, cause));
       }
       return Outcome.of(
           new DestroyTaskResult(TaskMapper.toTask(task), status, requestId, resourceId, attempts));
     }
-  }
-
-  /**
-   * A 2xx whose body is not a task. The details, and the redacted raw-body copy in them, are only
-   * built here: a successful call never needs them.
-   */
-  private static Outcome invalid(
-      String reason,
-      int status,
-      byte[] bytes,
-      String requestId,
-      String resourceId,
-      Redactor redactor,
-      List<Attempt> attempts,
-      boolean earlierOutcomeUnknown,
-      Exception cause) {
-    ErrorDetails details =
-        ErrorDetails.of(status, null, rawBody(bytes, redactor), requestId, resourceId)
-            .withHistory(attempts, earlierOutcomeUnknown);
-    return Outcome.of(Failure.invalid(reason, details, cause));
   }
 
   /** The failure of an attempt that got no usable response. */

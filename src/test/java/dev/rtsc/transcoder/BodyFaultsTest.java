@@ -12,30 +12,13 @@ import dev.rtsc.transcoder.errors.ErrorDetails;
 import dev.rtsc.transcoder.errors.InvalidResponseException;
 import dev.rtsc.transcoder.errors.ServerException;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Fault family: a response arrives whole, but its body is not what the contract promises. */
-class BodyFaultsTest {
-  private MockWebServer server;
-  private CloudTranscoderClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = TestServers.startLoopback();
-    client = TestServers.clientFor(server).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
+class BodyFaultsTest extends LoopbackTest {
 
   @ParameterizedTest
   @ValueSource(

@@ -9,32 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rtsc.transcoder.errors.InvalidResponseException;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The mock servers' contract checks catch what they should, and only that. */
-class ContractValidationTest {
-  private MockWebServer server;
-  private CloudTranscoderClient client;
+class ContractValidationTest extends LoopbackTest {
   private final OkHttpClient raw = new OkHttpClient();
 
-  @BeforeEach
-  void setUp() {
-    server = TestServers.startLoopback();
-    client = TestServers.clientFor(server).build();
-  }
-
   @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
+  void closeRawClient() {
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();
   }

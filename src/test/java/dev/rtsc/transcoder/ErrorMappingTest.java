@@ -21,30 +21,13 @@ import dev.rtsc.transcoder.errors.TaskNotFoundException;
 import dev.rtsc.transcoder.errors.UnexpectedStatusException;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The status matrix: every status class maps to its exception with status, message and id. */
-class ErrorMappingTest {
-  private MockWebServer server;
-  private CloudTranscoderClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = TestServers.startLoopback();
-    client = TestServers.clientFor(server).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
+class ErrorMappingTest extends LoopbackTest {
 
   static Stream<Arguments> statuses() {
     return Stream.of(

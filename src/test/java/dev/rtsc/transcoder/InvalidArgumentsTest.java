@@ -8,29 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class InvalidArgumentsTest {
-  private MockWebServer server;
-  private CloudTranscoderClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = TestServers.startLoopback();
-    client = TestServers.clientFor(server).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
+class InvalidArgumentsTest extends LoopbackTest {
 
   static Stream<Arguments> invalidCalls() {
     return Stream.of(

@@ -17,33 +17,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Our spec's examples are valid, and every destroy example (ours and Agora's) parses. */
-class SpecExamplesTest {
+class SpecExamplesTest extends LoopbackTest {
   private static final String CONCRETE_PATH =
       "/v1/projects/" + APP_ID + "/rtsc/cloud-transcoder/tasks/" + TASK_ID;
-
-  private MockWebServer server;
-  private CloudTranscoderClient client;
-
-  @BeforeEach
-  void setUp() {
-    server = TestServers.startLoopback();
-    client = TestServers.clientFor(server).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
 
   static List<Example> ourExamples() {
     return SpecExamples.destroyExamples(SpecExamples.OUR_SPEC);

@@ -244,8 +244,8 @@ final class DestroyCommand implements Callable<Integer> {
     }
     Set<String> doneEarlier = resume == null ? new HashSet<String>() : doneIn(resume);
 
-    Progress bar = new Progress(terminal.err, progress, terminal.interactive, rows.size());
     Counts counts = new Counts();
+    Progress bar = new Progress(terminal.err, progress, terminal.interactive, rows.size(), counts);
     boolean reportFailed;
     try (ReportWriter writer = new ReportWriter(report, terminal.out, output == Output.JSON)) {
       ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -260,7 +260,6 @@ final class DestroyCommand implements Callable<Integer> {
                   }
                 }
                 writer.write(outcome);
-                counts.add(outcome);
                 bar.record(outcome.outcome);
               });
         }
@@ -277,7 +276,7 @@ final class DestroyCommand implements Callable<Integer> {
               + (report == null ? "" : " to " + report));
       return ExitCodes.FAILED;
     }
-    return counts.failed + counts.invalid == 0 ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;
+    return counts.noneFailed() ? ExitCodes.OK : ExitCodes.SOME_ROWS_FAILED;
   }
 
   private static Outcome destroy(CloudTranscoderClient transcoder, TaskRow row, Set<String> done) {
@@ -398,50 +397,6 @@ final class DestroyCommand implements Callable<Integer> {
       } else {
         stream.flush();
       }
-    }
-  }
-
-  private static final class Counts {
-    int destroyed;
-    int gone;
-    int skipped;
-    int failed;
-    int invalid;
-
-    synchronized void add(Outcome outcome) {
-      switch (outcome.outcome) {
-        case "destroyed":
-          destroyed++;
-          break;
-        case "already_gone":
-          gone++;
-          break;
-        case "skipped":
-          skipped++;
-          break;
-        case "invalid":
-          invalid++;
-          break;
-        default:
-          failed++;
-      }
-    }
-
-    synchronized String summary(int total, Path report) {
-      return total
-          + " rows: "
-          + destroyed
-          + " destroyed, "
-          + gone
-          + " already gone, "
-          + failed
-          + " failed, "
-          + invalid
-          + " invalid, "
-          + skipped
-          + " skipped"
-          + (report == null ? "" : ". Report: " + report)
-          + (failed + invalid == 0 ? "" : ". Rerun with --resume <report> to retry the rest.");
     }
   }
 }

@@ -19,45 +19,27 @@ final class Progress {
   private final PrintStream err;
   private final Mode mode;
   private final int total;
+  private final Counts counts;
   private long lastLineNanos;
-  private int done;
-  private int destroyed;
-  private int gone;
-  private int skipped;
-  private int invalid;
-  private int failed;
 
-  Progress(PrintStream err, Mode mode, boolean interactive, int total) {
+  /** Shows {@code counts}, which {@link #record} adds each finished row to. */
+  Progress(PrintStream err, Mode mode, boolean interactive, int total, Counts counts) {
     this.err = err;
     this.mode = mode == Mode.AUTO ? (interactive ? Mode.BAR : Mode.LINES) : mode;
     this.total = total;
+    this.counts = counts;
   }
 
   synchronized void record(String outcome) {
-    done++;
-    switch (outcome) {
-      case "destroyed":
-        destroyed++;
-        break;
-      case "already_gone":
-        gone++;
-        break;
-      case "skipped":
-        skipped++;
-        break;
-      case "invalid":
-        invalid++;
-        break;
-      default:
-        failed++;
-    }
+    counts.add(outcome);
+    int done = counts.done();
     if (mode == Mode.BAR) {
       int filled = total == 0 ? WIDTH : done * WIDTH / total;
       StringBuilder bar = new StringBuilder("\r[");
       for (int i = 0; i < WIDTH; i++) {
         bar.append(i < filled ? '#' : '.');
       }
-      err.print(bar.append("] ").append(counts()));
+      err.print(bar.append("] ").append(counts.progress(total)));
       if (done == total) {
         err.println();
       }
@@ -66,22 +48,8 @@ final class Progress {
       long now = System.nanoTime();
       if (done == total || now - lastLineNanos >= 1_000_000_000L) {
         lastLineNanos = now;
-        err.println("progress " + counts());
+        err.println("progress " + counts.progress(total));
       }
     }
-  }
-
-  private String counts() {
-    return done
-        + "/"
-        + total
-        + "  destroyed "
-        + destroyed
-        + "  already gone "
-        + gone
-        + "  failed "
-        + failed
-        + (invalid > 0 ? "  invalid " + invalid : "")
-        + (skipped > 0 ? "  skipped " + skipped : "");
   }
 }

@@ -80,6 +80,15 @@ class CliTest {
     return args.toArray(new String[0]);
   }
 
+  /** A bulk destroy of the rows in {@code input} against the fake, with {@code extra} options. */
+  private String[] destroyFrom(Path input, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("destroy", "--base-url", agora.baseUrl(), "--from", input.toString()));
+    args.addAll(List.of(extra));
+    return args.toArray(new String[0]);
+  }
+
   @Test
   void destroyPrintsTheTaskAsTextAndExitsZero() {
     FakeAgoraServer.Task task = task();
@@ -280,17 +289,7 @@ class CliTest {
     agora.failNext(3, 500);
 
     CliRun first =
-        run(
-            "destroy",
-            "--base-url",
-            agora.baseUrl(),
-            "--from",
-            input.toString(),
-            "--report",
-            report.toString(),
-            "--no-retry",
-            "--concurrency",
-            "1");
+        run(destroyFrom(input, "--report", report.toString(), "--no-retry", "--concurrency", "1"));
 
     assertEquals(7, first.exitCode(), first.err());
     List<String> lines = Files.readAllLines(report, StandardCharsets.UTF_8);
@@ -317,16 +316,7 @@ class CliTest {
     // Retries stay on: the fake may still count the first run's requests in this second.
     Path second = dir.resolve("report-2.csv");
     CliRun resumed =
-        run(
-            "destroy",
-            "--base-url",
-            agora.baseUrl(),
-            "--from",
-            input.toString(),
-            "--resume",
-            report.toString(),
-            "--report",
-            second.toString());
+        run(destroyFrom(input, "--resume", report.toString(), "--report", second.toString()));
 
     assertEquals(7, resumed.exitCode(), "the invalid rows are still invalid");
     assertTrue(
@@ -354,8 +344,7 @@ class CliTest {
             + task.builderToken()
             + "\"}\n");
 
-    CliRun run =
-        run("destroy", "--base-url", agora.baseUrl(), "--from", input.toString(), "-o", "json");
+    CliRun run = run(destroyFrom(input, "-o", "json"));
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().startsWith("{\"line\":1,\"outcome\":\"destroyed\""), run.out());
@@ -372,16 +361,7 @@ class CliTest {
     Files.writeString(input, csv);
 
     CliRun run =
-        run(
-            "destroy",
-            "--base-url",
-            agora.baseUrl(),
-            "--from",
-            input.toString(),
-            "--concurrency",
-            "16",
-            "--report",
-            dir.resolve("r.csv").toString());
+        run(destroyFrom(input, "--concurrency", "16", "--report", dir.resolve("r.csv").toString()));
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(0, agora.rateLimitedCount(), "no 429 from the fake");
@@ -487,17 +467,7 @@ class CliTest {
             + pending.taskId()
             + "\"}\n");
 
-    CliRun run =
-        run(
-            "destroy",
-            "--base-url",
-            agora.baseUrl(),
-            "--from",
-            input.toString(),
-            "--resume",
-            earlier.toString(),
-            "-o",
-            "json");
+    CliRun run = run(destroyFrom(input, "--resume", earlier.toString(), "-o", "json"));
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(1, agora.requestCount(), "only the failed row is sent again");
@@ -512,16 +482,7 @@ class CliTest {
     Files.writeString(input, Csv.line(task.appId(), task.taskId(), task.builderToken()) + "\n");
     agora.failNext(1, 503);
 
-    CliRun run =
-        run(
-            "destroy",
-            "--base-url",
-            agora.baseUrl(),
-            "--from",
-            input.toString(),
-            "--verbose",
-            "--report",
-            dir.resolve("r.csv").toString());
+    CliRun run = run(destroyFrom(input, "--verbose", "--report", dir.resolve("r.csv").toString()));
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("line 1: attempt #1 127.0.0.1:"), run.err());
@@ -536,15 +497,7 @@ class CliTest {
     Files.writeString(input, Csv.line(task.appId(), task.taskId(), task.builderToken()) + "\n");
 
     // /dev/full accepts the open and fails every write with "no space left on device".
-    CliRun run =
-        run(
-            "destroy",
-            "--base-url",
-            agora.baseUrl(),
-            "--from",
-            input.toString(),
-            "--report",
-            "/dev/full");
+    CliRun run = run(destroyFrom(input, "--report", "/dev/full"));
 
     assertEquals(1, run.exitCode(), run.err());
     assertTrue(run.err().contains("the report could not be written"), run.err());
